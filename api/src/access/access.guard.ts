@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { can, Permission } from '@peerpath/contracts';
+import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { problem } from '../common/problem';
+import { PERMISSION_KEY, PUBLIC_KEY } from './allow.decorator';
+import { StaffSession } from './actor';
+import { entityTypeOf } from './route-entity';
+
+/**
+ * Global and deny-by-default: a route opens only through @Public, @SignedIn or @Allow(permission),
+ * and @Allow opens it only to the roles the permission table grants.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    const session = req.session?.staff as StaffSession | undefined;
+    if (!session) throw new UnauthorizedException(problem(401, 'Sign in to continue.'));
+    const permission = this.reflector.getAllAndOverride<Permission | 'signed-in' | undefined>(PERMISSION_KEY, targets);
+    if (permission === 'signed-in') return true;
+    if (permission && can(session.role, permission)) return true;
+    await this.audit.recordStandalone({
+      organizationId: session.organizationId,
+      actorId: session.userId,
+      actorRole: session.role,
+      action: `${req.method} ${req.route?.path ?? req.path}`,
+      entityType: entityTypeOf(req),
+      entityId: uuidParam(req),
+      outcome: 'denied',
+    });
+    throw new ForbiddenException(problem(403, 'Your role may not do this.'));
+  }
+}
+
+export function uuidParam(req: Request): string | null {
+  const id = req.params?.['id'];
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}

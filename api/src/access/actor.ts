@@ -1,0 +1,31 @@
+import { Role } from '@peerpath/contracts';
+
+/** The signed-in staff member a request acts for, as the session and the database know them. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  programIds: string[];
+  sessionId: string;
+}
+
+/** What an audit event knows of the request beyond the actor. */
+export interface RequestMeta {
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface StaffSession {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  signedInAt: number;
+}
+
+export const ACTOR_KEY = 'actor';
+
+declare module 'express-session' {
+  interface SessionData {
+    staff?: StaffSession;
+  }
+}

@@ -1,0 +1,69 @@
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import type { Request } from 'express';
+import { firstValueFrom, from, Observable, defaultIfEmpty } from 'rxjs';
+import { AuditService, META_KEY } from '../audit/audit.service';
+import { Actor, ACTOR_KEY, RequestMeta, StaffSession } from './actor';
+import { uuidParam } from './access.guard';
+import { entityTypeOf } from './route-entity';
+
+/**
+ * A signed-in request's database work runs in one transaction whose first statement pins the
+ * caller's organization with SET LOCAL semantics, so row-level security applies to every query
+ * and a pooled connection never carries the setting into another request.
+ */
+@Injectable()
+export class RequestTransactionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    this.cls.set<RequestMeta>(META_KEY, { ip: req.ip ?? null, requestId: String(req.id ?? '') || null });
+    const session = req.session?.staff;
+    if (!session) return next.handle();
+    return from(this.run(req, session, next));
+  }
+
+  private async run(req: Request, session: StaffSession, next: CallHandler): Promise<unknown> {
+    try {
+      return await this.txHost.withTransaction(async () => {
+        const tx = this.txHost.tx;
+        await tx.query(
+          `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)`,
+          [session.organizationId, session.userId],
+        );
+        const rows: { program_id: string }[] = await tx.query(
+          'SELECT program_id FROM program_memberships WHERE user_id = $1',
+          [session.userId],
+        );
+        const actor: Actor = { ...session, programIds: rows.map((r) => r.program_id), sessionId: req.sessionID };
+        this.cls.set(ACTOR_KEY, actor);
+        return firstValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
+      });
+    } catch (error) {
+      if (error instanceof HttpException && [403, 404].includes(error.getStatus())) {
+        await this.recordRefusal(req, session);
+      }
+      throw error;
+    }
+  }
+
+  /** The request's own work rolled back; the refusal is kept in a transaction of its own. */
+  private recordRefusal(req: Request, session: StaffSession): Promise<void> {
+    return this.audit.recordStandalone({
+      organizationId: session.organizationId,
+      actorId: session.userId,
+      actorRole: session.role,
+      action: `${req.method} ${req.route?.path ?? req.path}`,
+      entityType: entityTypeOf(req),
+      entityId: uuidParam(req),
+      outcome: 'denied',
+    });
+  }
+}

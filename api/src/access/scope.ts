@@ -1,0 +1,24 @@
+import { Permission, Scope, scopeOf } from '@peerpath/contracts';
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Actor } from './actor';
+
+/**
+ * How one resource narrows a query to each scope. A scope the policy leaves out matches nothing,
+ * so an empty policy denies everything.
+ */
+export type ScopePolicy = Partial<Record<Scope, (actor: Actor, alias: string) => { sql: string; params?: ObjectLiteral }>>;
+
+export function applyScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  permission: Permission,
+  policy: ScopePolicy,
+): SelectQueryBuilder<T> {
+  const scope = scopeOf(actor.role, permission);
+  const rule = scope ? policy[scope] : undefined;
+  const alias = qb.alias;
+  qb.andWhere(`${alias}.organization_id = :scopeOrg`, { scopeOrg: actor.organizationId });
+  if (!rule) return qb.andWhere('1 = 0');
+  const { sql, params } = rule(actor, alias);
+  return qb.andWhere(new Brackets((w) => w.where(sql, params)));
+}

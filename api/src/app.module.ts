@@ -1,0 +1,82 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Request } from 'express';
+import { AccessGuard } from './access/access.guard';
+import { RequestTransactionInterceptor } from './access/request-transaction.interceptor';
+import { AuditController } from './audit/audit.controller';
+import { AuditService, META_KEY } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { LocalStrategy } from './auth/local.strategy';
+import { SessionsService } from './auth/sessions.service';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { ProblemFilter } from './common/problem.filter';
+import { APP_CONFIG, AppConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { ProgramsController } from './programs/programs.controller';
+import { ProgramsService } from './programs/programs.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+import { logOptions } from './logging';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, webRoot?: string): DynamicModule {
+    const configModule: DynamicModule = {
+      module: class ConfigModule {},
+      global: true,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+    return {
+      module: AppModule,
+      imports: [
+        configModule,
+        LoggerModule.forRoot(logOptions(config)),
+        DatabaseModule,
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: Request) => String(req.id ?? randomUUID()),
+            setup: (cls, req: Request) => cls.set(META_KEY, { ip: req.ip ?? null, requestId: cls.getId() }),
+          },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+        PassportModule,
+        ...(webRoot && existsSync(webRoot)
+          ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
+          : []),
+      ],
+      controllers: [HealthController, AuthController, UsersController, ProgramsController, AuditController],
+      providers: [
+        AuditService,
+        AuthService,
+        LocalStrategy,
+        SessionsService,
+        SignInThrottle,
+        UsersService,
+        ProgramsService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

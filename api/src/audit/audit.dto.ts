@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { AuditOutcome } from '@peerpath/contracts';
+import { PageQuery } from '../common/pagination';
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ enum: ['success', 'denied', 'failure'] })
+  @IsOptional()
+  @IsIn(['success', 'denied', 'failure'])
+  outcome?: AuditOutcome;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) action?: string;
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import type { AuditOutcome, Role } from '@peerpath/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, ACTOR_KEY, RequestMeta } from '../access/actor';
+import { AuditEventEntity } from './audit-event.entity';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  clientId?: string | null;
+  outcome?: AuditOutcome;
+}
+
+export interface StandaloneAuditRecord extends AuditRecord {
+  organizationId: string | null;
+  actorId: string | null;
+  actorRole: Role | null;
+}
+
+export const META_KEY = 'requestMeta';
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Records an event in the request's own transaction: it commits or rolls back with the change. */
+  async record(event: AuditRecord): Promise<void> {
+    const actor = this.cls.get<Actor>(ACTOR_KEY);
+    await this.insert(this.txHost.tx, {
+      ...event,
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      actorRole: actor.role,
+    });
+  }
+
+  /**
+   * Records an event in a transaction of its own: denied attempts and failed sign-ins, whose
+   * request's work is rolled back or never began.
+   */
+  async recordStandalone(event: StandaloneAuditRecord): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      if (event.organizationId) {
+        await em.query(`SELECT set_config('app.organization_id', $1, true)`, [event.organizationId]);
+      }
+      await this.insert(em, event);
+    });
+  }
+
+  /** Records an event in a transaction the caller already holds. */
+  recordIn(em: EntityManager, event: StandaloneAuditRecord): Promise<void> {
+    return this.insert(em, event);
+  }
+
+  private async insert(em: EntityManager, event: StandaloneAuditRecord): Promise<void> {
+    const meta = this.cls.isActive() ? this.cls.get<RequestMeta | undefined>(META_KEY) : undefined;
+    await em.insert(AuditEventEntity, {
+      organizationId: event.organizationId,
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      clientId: event.clientId ?? null,
+      outcome: event.outcome ?? 'success',
+      ip: meta?.ip ?? null,
+      requestId: meta?.requestId ?? null,
+    });
+  }
+}

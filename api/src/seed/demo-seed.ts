@@ -1,0 +1,85 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@peerpath/contracts';
+import { hashPassword } from '../auth/passwords';
+
+export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
+
+interface DemoOrg {
+  name: string;
+  programs: string[];
+  staff: { email: string; name: string; role: Role }[];
+}
+
+/** Obviously fake people for obviously fake clinics. */
+export const DEMO_ORGS: DemoOrg[] = [
+  {
+    name: 'Demo Recovery Clinic',
+    programs: ['Recovery Support Services'],
+    staff: [
+      { email: 'admin@demo.test', name: 'Ada Admin (demo)', role: 'admin' },
+      { email: 'manager@demo.test', name: 'Morgan Manager (demo)', role: 'manager' },
+      { email: 'clinician@demo.test', name: 'Casey Clinician (demo)', role: 'clinician' },
+      { email: 'peer@demo.test', name: 'Pat Peer (demo)', role: 'peer' },
+      { email: 'peer2@demo.test', name: 'Robin Peer (demo)', role: 'peer' },
+    ],
+  },
+  {
+    name: 'Other Clinic',
+    programs: ['Other Clinic Peer Program'],
+    staff: [
+      { email: 'admin@other.test', name: 'Olive Admin (other demo)', role: 'admin' },
+      { email: 'manager@other.test', name: 'Oscar Manager (other demo)', role: 'manager' },
+      { email: 'peer@other.test', name: 'Owen Peer (other demo)', role: 'peer' },
+    ],
+  },
+];
+
+export function demoPassword(): string {
+  return process.env['DEMO_PASSWORD'] || DEMO_PASSWORD_DEFAULT;
+}
+
+/** Seeds the demo only into a database with no organization yet. Returns whether it seeded. */
+export async function seedDemoIfEmpty(ownerUrl: string): Promise<boolean> {
+  const db = new DataSource({ type: 'postgres', url: ownerUrl });
+  await db.initialize();
+  try {
+    return await db.transaction(async (em) => {
+      await em.query('LOCK TABLE organizations IN EXCLUSIVE MODE');
+      const [{ count }] = (await em.query('SELECT count(*)::int AS count FROM organizations')) as { count: number }[];
+      if (count > 0) return false;
+      const hash = await hashPassword(demoPassword());
+      for (const org of DEMO_ORGS) await seedOrganization(em, org, hash);
+      return true;
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: string): Promise<void> {
+  const [{ id: orgId }] = (await em.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [org.name])) as {
+    id: string;
+  }[];
+  await em.query(`SELECT set_config('app.organization_id', $1, true)`, [orgId]);
+  const programIds: string[] = [];
+  for (const name of org.programs) {
+    const [{ id }] = (await em.query(`INSERT INTO programs (organization_id, name) VALUES ($1, $2) RETURNING id`, [
+      orgId,
+      name,
+    ])) as { id: string }[];
+    programIds.push(id);
+  }
+  for (const person of org.staff) {
+    const [{ id }] = (await em.query(
+      `INSERT INTO users (organization_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [orgId, person.email, person.name, person.role, passwordHash],
+    )) as { id: string }[];
+    for (const programId of programIds) {
+      await em.query(`INSERT INTO program_memberships (organization_id, program_id, user_id) VALUES ($1, $2, $3)`, [
+        orgId,
+        programId,
+        id,
+      ]);
+    }
+  }
+}

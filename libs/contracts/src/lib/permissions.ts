@@ -1,0 +1,59 @@
+import { Role } from './roles';
+
+/**
+ * How far a granted permission reaches:
+ * self = the caller's own record; caseload = clients whose primary peer is the caller;
+ * facilitator = groups and sessions the caller facilitates; program = the caller's programs;
+ * org = the caller's organization. Nothing ever crosses organizations.
+ */
+export type Scope = 'self' | 'caseload' | 'facilitator' | 'program' | 'org';
+
+export const PERMISSION_TABLE = {
+  'users:read': { peer: 'self', clinician: 'self', manager: 'program', admin: 'org' },
+  'users:write': { admin: 'org' },
+  'programs:read': { peer: 'program', clinician: 'program', manager: 'program', admin: 'org' },
+  'programs:write': { admin: 'org' },
+  'clients:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'clients:create': { peer: 'caseload', manager: 'program' },
+  'clients:write': { peer: 'caseload', manager: 'program' },
+  'clients:assign': { manager: 'program' },
+  'clients:discharge': { manager: 'program' },
+  'caseload:read': { peer: 'caseload', manager: 'program' },
+  'contacts:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'contacts:write': { peer: 'caseload' },
+  'referrals:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'referrals:write': { peer: 'caseload', clinician: 'program' },
+  'referrals:status': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'groups:read': { peer: 'program', clinician: 'program', manager: 'program' },
+  'groups:write': { manager: 'program' },
+  'sessions:write': { peer: 'facilitator', manager: 'program' },
+  'attendance:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'attendance:write': { peer: 'facilitator', manager: 'program' },
+  'clinicalNotes:read': { clinician: 'program', manager: 'program' },
+  'clinicalNotes:readBody': { clinician: 'program' },
+  'clinicalNotes:write': { clinician: 'program' },
+  'consents:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'consents:write': { peer: 'caseload', clinician: 'program' },
+  'disclosures:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'goals:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'goals:write': { peer: 'caseload' },
+  'assessments:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'assessments:write': { peer: 'caseload' },
+  'resources:read': { peer: 'org', clinician: 'org', manager: 'org', admin: 'org' },
+  'resources:write': { manager: 'org', admin: 'org' },
+  'audit:read': { manager: 'program', admin: 'org' },
+  'reports:read': { peer: 'caseload', manager: 'program' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof PERMISSION_TABLE;
+export const PERMISSIONS = Object.keys(PERMISSION_TABLE) as Permission[];
+
+/** The scope a role holds for a permission, or null when the role may never use it. */
+export function scopeOf(role: Role, permission: Permission): Scope | null {
+  const grants: Partial<Record<Role, Scope>> = PERMISSION_TABLE[permission];
+  return grants[role] ?? null;
+}
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && scopeOf(role, permission) !== null;
+}
