@@ -6,7 +6,6 @@ import { ClsService } from 'nestjs-cls';
 import type { AuditOutcome, Role } from '@peerpath/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ACTOR_KEY, RequestMeta } from '../access/actor';
-import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditRecord {
   action: string;
@@ -63,17 +62,24 @@ export class AuditService {
 
   private async insert(em: EntityManager, event: StandaloneAuditRecord): Promise<void> {
     const meta = this.cls.isActive() ? this.cls.get<RequestMeta | undefined>(META_KEY) : undefined;
-    await em.insert(AuditEventEntity, {
-      organizationId: event.organizationId,
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
-      clientId: event.clientId ?? null,
-      outcome: event.outcome ?? 'success',
-      ip: meta?.ip ?? null,
-      requestId: meta?.requestId ?? null,
-    });
+    // Plain INSERT without RETURNING: a sign-in failure for an unknown email belongs to no
+    // organization, and RETURNING would have to pass the read policy too.
+    await em.query(
+      `INSERT INTO audit_events
+         (organization_id, actor_id, actor_role, action, entity_type, entity_id, client_id, outcome, ip, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        event.organizationId,
+        event.actorId,
+        event.actorRole,
+        event.action,
+        event.entityType,
+        event.entityId ?? null,
+        event.clientId ?? null,
+        event.outcome ?? 'success',
+        meta?.ip ?? null,
+        meta?.requestId ?? null,
+      ],
+    );
   }
 }

@@ -53,7 +53,8 @@ export class AuthService {
   /** Stamps and audits a completed sign-in, in one transaction. */
   async recordSignIn(staff: StaffSession): Promise<SessionUser> {
     return this.inOrganization(staff.organizationId, async (em) => {
-      await em.update(UserEntity, { id: staff.userId }, { lastSignInAt: new Date() });
+      // Raw on purpose: a sign-in is not an edit of the staff record, so its version stays.
+      await em.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [staff.userId]);
       await this.audit.recordIn(em, {
         organizationId: staff.organizationId,
         actorId: staff.userId,

@@ -27,6 +27,7 @@ export class ProblemFilter implements ExceptionFilter {
     const status = httpStatusOf(error);
     if (status) return problem(status, status === 413 ? 'The request body is larger than 1 MB.' : undefined);
     this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (process.env['DEBUG_ERRORS']) console.error(error);
     return problem(500, 'Something went wrong on our side. The error was logged.');
   }
 }

@@ -1,0 +1,36 @@
+import { Client } from 'pg';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, EmbeddedDatabase } from '../src/database/embedded';
+import { migrate } from '../src/database/migrate';
+import { withDatabase } from '../src/database/urls';
+import { TEST_APP_ROLE_PASSWORD } from './support/constants';
+
+declare global {
+  var __peerpathEmbedded: EmbeddedDatabase | undefined;
+}
+
+/**
+ * One migrated template database per run; each test file copies it into a fresh database of its
+ * own. Without DATABASE_URL an embedded PostgreSQL under .data/ serves the run.
+ */
+export default async function globalSetup(): Promise<void> {
+  let serverUrl = process.env['DATABASE_URL'];
+  if (!serverUrl) {
+    const dir = join(__dirname, '../../.data/test-pg');
+    const port = Number(process.env['EMBEDDED_TEST_PG_PORT'] || 54330);
+    globalThis.__peerpathEmbedded = await startEmbeddedPostgres(dir, port, 'postgres');
+    serverUrl = globalThis.__peerpathEmbedded.url;
+  }
+  const template = `peerpath_template_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(withDatabase(serverUrl, template), TEST_APP_ROLE_PASSWORD);
+  process.env['PEERPATH_TEST_SERVER_URL'] = serverUrl;
+  process.env['PEERPATH_TEST_TEMPLATE'] = template;
+}
