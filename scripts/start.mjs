@@ -27,7 +27,7 @@ try {
   await stop(1);
 }
 console.log(`\nPeerPath is running at ${running.url}`);
-console.log(db.embedded ? 'Database: embedded PostgreSQL in .data/pg' : 'Database: DATABASE_URL');
+console.log(db.embedded ? 'Database: embedded PostgreSQL under .data/' : 'Database: DATABASE_URL');
 if (db.embedded || process.env.SEED_DEMO === 'true') {
   console.log(`Demo sign-ins (password: ${api.demoPassword()}):`);
   for (const org of api.DEMO_ORGS) {

@@ -11,6 +11,8 @@ export interface AppConfig {
   signInFailuresPerIp: number;
   signInWindowSeconds: number;
   logLevel: string;
+  /** Where logs go; standard output unless a test listens in. */
+  logStream?: NodeJS.WritableStream;
 }
 
 function int(name: string, fallback: number): number {

@@ -1,31 +1,32 @@
+import { Writable } from 'node:stream';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('request logs', () => {
   let t: TestApp;
+  const lines: string[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ logLevel: 'info' });
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    t = await startTestApp({ logLevel: 'info', logStream });
   });
   afterAll(() => t.close());
 
-  it('puts no cookie, password or query string into the request log line', async () => {
-    const lines: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => {
-      lines.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      const anon = await t.anonymous();
-      await anon.post('/api/auth/login', { email: 'peer@demo.test', password: 'peerpath-demo-2026' });
-      await anon.get('/api/users?limit=5');
-    } finally {
-      process.stdout.write = write;
-    }
+  it('logs each request as JSON with an id, and puts no password, cookie, name or query string in it', async () => {
+    const anon = await t.anonymous();
+    await anon.post('/api/auth/login', { email: 'peer@demo.test', password: 'peerpath-demo-2026' });
+    await anon.get('/api/users?limit=5');
+    const entries = lines.map((l) => JSON.parse(l) as { req?: { id: string; path: string } });
+    const login = entries.find((e) => e.req?.path === '/api/auth/login');
+    expect(login?.req?.id).toMatch(/^[0-9a-f-]{36}$/);
     const log = lines.join('');
-    expect(log).toContain('/api/auth/login');
     expect(log).not.toContain('peerpath-demo-2026');
     expect(log).not.toContain('peerpath.sid');
     expect(log).not.toContain('XSRF-TOKEN');
+    expect(log).not.toContain('Pat Peer');
     expect(log).not.toContain('limit=5');
   });
 });

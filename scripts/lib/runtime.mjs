@@ -34,7 +34,7 @@ function clearStalePid(dir) {
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/. */
 export async function openDatabase(api) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
-  const dir = join(ROOT, '.data/pg');
+  const dir = resolve(ROOT, process.env.PEERPATH_DATA_DIR || '.data/pg');
   clearStalePid(dir);
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
   const db = await api.startEmbeddedPostgres(dir, port);
