@@ -19,7 +19,9 @@ export class Foundation1764230400000 implements MigrationInterface {
     await db.query(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO peerpath_app`,
     );
-    await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO peerpath_app`);
+    await db.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO peerpath_app`,
+    );
     await db.query(`
       CREATE FUNCTION app_current_org() RETURNS uuid LANGUAGE sql STABLE AS
       $$ SELECT NULLIF(current_setting('app.organization_id', true), '')::uuid $$`);
@@ -117,7 +119,9 @@ export class Foundation1764230400000 implements MigrationInterface {
     await this.isolate(db, 'organizations', 'id = app_current_org()');
     await db.query(`ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY`);
     await db.query(`ALTER TABLE audit_events FORCE ROW LEVEL SECURITY`);
-    await db.query(`CREATE POLICY audit_events_read ON audit_events FOR SELECT USING (organization_id = app_current_org())`);
+    await db.query(
+      `CREATE POLICY audit_events_read ON audit_events FOR SELECT USING (organization_id = app_current_org())`,
+    );
     // A failed sign-in for an unknown email belongs to no organization; it is written with none set.
     await db.query(
       `CREATE POLICY audit_events_append ON audit_events FOR INSERT WITH CHECK (organization_id IS NOT DISTINCT FROM app_current_org())`,
@@ -158,6 +162,8 @@ export class Foundation1764230400000 implements MigrationInterface {
   private async isolate(db: QueryRunner, table: string, predicate: string): Promise<void> {
     await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
     await db.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-    await db.query(`CREATE POLICY ${table}_tenant ON ${table} USING (${predicate}) WITH CHECK (${predicate})`);
+    await db.query(
+      `CREATE POLICY ${table}_tenant ON ${table} USING (${predicate}) WITH CHECK (${predicate})`,
+    );
   }
 }

@@ -4,9 +4,13 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { build, loadApi, openDatabase } from './lib/runtime.mjs';
 
-const { values } = parseArgs({ options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+});
 if (!values.org || !values.email) {
-  console.error('Usage: npm run create-admin -- --org "Clinic name" --email admin@clinic.example [--name "Full Name"]');
+  console.error(
+    'Usage: npm run create-admin -- --org "Clinic name" --email admin@clinic.example [--name "Full Name"]',
+  );
   process.exit(2);
 }
 

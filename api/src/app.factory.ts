@@ -24,7 +24,11 @@ export async function createApp(config: AppConfig, webRoot?: string): Promise<IN
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'upgrade-insecure-requests': null } },
+    }),
+  );
   app.use(xsrfProtection((req) => req.secure));
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
@@ -42,6 +46,7 @@ export async function createApp(config: AppConfig, webRoot?: string): Promise<IN
 function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const status = httpStatusOf(error);
   if (!status) return next(error);
-  const detail = status === 413 ? 'The request body is larger than 1 MB.' : 'The request body is not valid JSON.';
+  const detail =
+    status === 413 ? 'The request body is larger than 1 MB.' : 'The request body is not valid JSON.';
   sendProblem(res, problem(status, detail));
 }

@@ -10,8 +10,19 @@ const require = createRequire(import.meta.url);
 export function build(projects) {
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--output-style=static'],
-    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+    [
+      join(ROOT, 'node_modules/nx/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      `--projects=${projects.join(',')}`,
+      '--output-style=static',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    },
   );
 }
 
@@ -33,7 +44,8 @@ function clearStalePid(dir) {
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/. */
 export async function openDatabase(api) {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   const dir = resolve(ROOT, process.env.PEERPATH_DATA_DIR || '.data/pg');
   clearStalePid(dir);
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);

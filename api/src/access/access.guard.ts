@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, Permission } from '@peerpath/contracts';
 import type { Request } from 'express';
@@ -25,7 +31,10 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const session = req.session?.staff as StaffSession | undefined;
     if (!session) throw new UnauthorizedException(problem(401, 'Sign in to continue.'));
-    const permission = this.reflector.getAllAndOverride<Permission | 'signed-in' | undefined>(PERMISSION_KEY, targets);
+    const permission = this.reflector.getAllAndOverride<Permission | 'signed-in' | undefined>(
+      PERMISSION_KEY,
+      targets,
+    );
     if (permission === 'signed-in') return true;
     if (permission && can(session.role, permission)) return true;
     await this.audit.recordStandalone({

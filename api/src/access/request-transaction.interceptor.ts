@@ -42,7 +42,11 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           'SELECT program_id FROM program_memberships WHERE user_id = $1',
           [session.userId],
         );
-        const actor: Actor = { ...session, programIds: rows.map((r) => r.program_id), sessionId: req.sessionID };
+        const actor: Actor = {
+          ...session,
+          programIds: rows.map((r) => r.program_id),
+          sessionId: req.sessionID,
+        };
         this.cls.set(ACTOR_KEY, actor);
         return firstValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
       });

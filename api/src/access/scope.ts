@@ -6,7 +6,9 @@ import { Actor } from './actor';
  * How one resource narrows a query to each scope. A scope the policy leaves out matches nothing,
  * so an empty policy denies everything.
  */
-export type ScopePolicy = Partial<Record<Scope, (actor: Actor, alias: string) => { sql: string; params?: ObjectLiteral }>>;
+export type ScopePolicy = Partial<
+  Record<Scope, (actor: Actor, alias: string) => { sql: string; params?: ObjectLiteral }>
+>;
 
 export function applyScope<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,

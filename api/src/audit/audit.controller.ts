@@ -44,7 +44,11 @@ export class AuditController {
     if (q.outcome) qb.andWhere('e.outcome = :outcome', { outcome: q.outcome });
     if (q.action) qb.andWhere('e.action = :action', { action: q.action });
     const rows = await qb.getMany();
-    await this.audit.record({ action: 'audit.read', entityType: 'audit_event', clientId: q.clientId ?? null });
+    await this.audit.record({
+      action: 'audit.read',
+      entityType: 'audit_event',
+      clientId: q.clientId ?? null,
+    });
     return toPage(rows, limit, (e) => ({ at: e.at.toISOString(), id: e.id }), toAuditEvent);
   }
 }

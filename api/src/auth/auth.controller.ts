@@ -47,7 +47,9 @@ export class AuthController {
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const staff = req.session?.staff;
     if (staff) await this.auth.recordSignOut(staff);
-    await new Promise<void>((resolve, reject) => req.session?.destroy((e) => (e ? reject(e) : resolve())) ?? resolve());
+    await new Promise<void>(
+      (resolve, reject) => req.session?.destroy((e) => (e ? reject(e) : resolve())) ?? resolve(),
+    );
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 }

@@ -46,7 +46,12 @@ export class AuthService {
     await this.throttle.recordSuccess(email);
     return this.inOrganization(row.organization_id, async (em) => {
       const user = await em.getRepository(UserEntity).findOneByOrFail({ id: row.user_id });
-      return { userId: user.id, organizationId: user.organizationId, role: user.role, signedInAt: Date.now() };
+      return {
+        userId: user.id,
+        organizationId: user.organizationId,
+        role: user.role,
+        signedInAt: Date.now(),
+      };
     });
   }
 

@@ -36,8 +36,10 @@ const strength = new ZxcvbnFactory({
  * Returns the reason a password is refused, or null when it is acceptable.
  */
 export function passwordProblem(password: string, context: string[] = []): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `password must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
   const result = strength.check(password, context);
   if (result.score < 4) {
     return 'password is too common or too easy to guess; a passphrase of several unrelated words works well';

@@ -22,7 +22,11 @@ export class SignInThrottle {
       clearExpiredByTimeout: false,
       duration: config.signInWindowSeconds,
     };
-    this.perAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'account', points: config.signInFailuresPerAccount });
+    this.perAccount = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'account',
+      points: config.signInFailuresPerAccount,
+    });
     this.perIp = new RateLimiterPostgres({ ...common, keyPrefix: 'ip', points: config.signInFailuresPerIp });
   }
 
@@ -40,15 +44,15 @@ export class SignInThrottle {
       .map(([res]) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000));
     if (waits.length) {
       const seconds = Math.max(1, ...waits);
-      throw new TooManyRequests(seconds, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`);
+      throw new TooManyRequests(
+        seconds,
+        `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+      );
     }
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(accountKey(email), 1),
-      this.perIp.penalty(ip, 1),
-    ]);
+    await Promise.all([this.perAccount.penalty(accountKey(email), 1), this.perIp.penalty(ip, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

@@ -22,7 +22,10 @@ export class NotFound extends NotFoundException {
 }
 
 export class TooManyRequests extends HttpException {
-  constructor(readonly retryAfterSeconds: number, detail: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail: string,
+  ) {
     super(problem(429, detail), HttpStatus.TOO_MANY_REQUESTS);
   }
 }

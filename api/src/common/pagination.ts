@@ -27,7 +27,9 @@ export function decodeCursor(cursor?: string): Keyset | null {
     // fall through: an unreadable cursor is the caller's mistake
   }
   throw new BadRequestException(
-    problem(400, 'The cursor is not valid.', { errors: [{ field: 'cursor', message: 'cursor is not valid' }] }),
+    problem(400, 'The cursor is not valid.', {
+      errors: [{ field: 'cursor', message: 'cursor is not valid' }],
+    }),
   );
 }
 
@@ -37,7 +39,12 @@ export function encodeCursor(at: Date | string, id: string): string {
 }
 
 /** Turns `limit + 1` fetched rows into a page and the cursor of its last row. */
-export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => Keyset, map: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => Keyset,
+  map: (row: R) => T,
+): Page<T> {
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown[shown.length - 1];

@@ -12,7 +12,11 @@ const USER = 'postgres';
 const PASSWORD = 'peerpath-embedded-local';
 
 /** Starts (initialising on first use) a PostgreSQL under `dir` for local runs without DATABASE_URL. */
-export async function startEmbeddedPostgres(dir: string, port: number, database = 'peerpath'): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  database = 'peerpath',
+): Promise<EmbeddedDatabase> {
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,

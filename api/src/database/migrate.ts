@@ -1,10 +1,15 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../../migrations';
+import { MIGRATIONS } from '@peerpath/migrations';
 import { APP_ROLE } from './urls';
 
 /** Applies pending migrations as the owner, then lets the restricted app role sign in. */
 export async function migrate(ownerUrl: string, appRolePassword: string): Promise<string[]> {
-  const owner = new DataSource({ type: 'postgres', url: ownerUrl, migrations: MIGRATIONS, migrationsTransactionMode: 'each' });
+  const owner = new DataSource({
+    type: 'postgres',
+    url: ownerUrl,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+  });
   await owner.initialize();
   try {
     const applied = await owner.runMigrations();

@@ -13,7 +13,10 @@ import { ProgramEntity } from './program.entity';
 import { CreateProgramDto } from './programs.dto';
 
 const PROGRAM_SCOPE: ScopePolicy = {
-  program: (actor, p) => ({ sql: `${p}.id = ANY(CAST(:actorPrograms AS uuid[]))`, params: { actorPrograms: actor.programIds } }),
+  program: (actor, p) => ({
+    sql: `${p}.id = ANY(CAST(:actorPrograms AS uuid[]))`,
+    params: { actorPrograms: actor.programIds },
+  }),
   org: () => ({ sql: 'true' }),
 };
 
@@ -36,7 +39,10 @@ export class ProgramsService {
   async list(actor: Actor, query: PageQuery): Promise<Page<Program>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor);
-    const qb = this.scoped(actor, 'programs:read').orderBy('p.createdAt', 'ASC').addOrderBy('p.id', 'ASC').take(limit + 1);
+    const qb = this.scoped(actor, 'programs:read')
+      .orderBy('p.createdAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(limit + 1);
     if (after) qb.andWhere('(p.createdAt, p.id) > (:at, :id)', after);
     return toPage(await qb.getMany(), limit, (p) => ({ at: p.createdAt.toISOString(), id: p.id }), toProgram);
   }

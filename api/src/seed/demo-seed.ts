@@ -45,7 +45,9 @@ export async function seedDemoIfEmpty(ownerUrl: string): Promise<boolean> {
   try {
     return await db.transaction(async (em) => {
       await em.query('LOCK TABLE organizations IN EXCLUSIVE MODE');
-      const [{ count }] = (await em.query('SELECT count(*)::int AS count FROM organizations')) as { count: number }[];
+      const [{ count }] = (await em.query('SELECT count(*)::int AS count FROM organizations')) as {
+        count: number;
+      }[];
       if (count > 0) return false;
       const hash = await hashPassword(demoPassword());
       for (const org of DEMO_ORGS) await seedOrganization(em, org, hash);
@@ -57,16 +59,18 @@ export async function seedDemoIfEmpty(ownerUrl: string): Promise<boolean> {
 }
 
 async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: string): Promise<void> {
-  const [{ id: orgId }] = (await em.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [org.name])) as {
+  const [{ id: orgId }] = (await em.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [
+    org.name,
+  ])) as {
     id: string;
   }[];
   await em.query(`SELECT set_config('app.organization_id', $1, true)`, [orgId]);
   const programIds: string[] = [];
   for (const name of org.programs) {
-    const [{ id }] = (await em.query(`INSERT INTO programs (organization_id, name) VALUES ($1, $2) RETURNING id`, [
-      orgId,
-      name,
-    ])) as { id: string }[];
+    const [{ id }] = (await em.query(
+      `INSERT INTO programs (organization_id, name) VALUES ($1, $2) RETURNING id`,
+      [orgId, name],
+    )) as { id: string }[];
     programIds.push(id);
   }
   for (const person of org.staff) {
@@ -75,11 +79,10 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
       [orgId, person.email, person.name, person.role, passwordHash],
     )) as { id: string }[];
     for (const programId of programIds) {
-      await em.query(`INSERT INTO program_memberships (organization_id, program_id, user_id) VALUES ($1, $2, $3)`, [
-        orgId,
-        programId,
-        id,
-      ]);
+      await em.query(
+        `INSERT INTO program_memberships (organization_id, program_id, user_id) VALUES ($1, $2, $3)`,
+        [orgId, programId, id],
+      );
     }
   }
 }

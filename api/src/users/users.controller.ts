@@ -33,7 +33,11 @@ export class UsersController {
 
   @Patch(':id')
   @Allow('users:write')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto): Promise<User> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<User> {
     return this.users.update(actor, id, dto);
   }
 }

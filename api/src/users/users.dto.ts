@@ -22,7 +22,11 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) programIds!: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  programIds!: string[];
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)

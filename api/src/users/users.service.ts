@@ -35,7 +35,10 @@ export class UsersService {
   async list(actor: Actor, query: UserListQuery): Promise<Page<User>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor);
-    const qb = this.scoped(actor, 'users:read').orderBy('u.createdAt', 'ASC').addOrderBy('u.id', 'ASC').take(limit + 1);
+    const qb = this.scoped(actor, 'users:read')
+      .orderBy('u.createdAt', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(limit + 1);
     if (after) qb.andWhere('(u.createdAt, u.id) > (:at, :id)', after);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.programId) {
@@ -67,7 +70,8 @@ export class UsersService {
     await this.programs.assertAllVisible(actor, dto.programIds);
     const users = this.txHost.tx.getRepository(UserEntity);
     const taken = await this.txHost.tx.query(`SELECT 1 FROM find_sign_in($1)`, [dto.email]);
-    if (taken.length) throw new ConflictProblem('duplicate', 'A staff account with this email already exists.');
+    if (taken.length)
+      throw new ConflictProblem('duplicate', 'A staff account with this email already exists.');
     const user = await users.save(
       users.create({
         organizationId: actor.organizationId,
@@ -92,9 +96,13 @@ export class UsersService {
     if (!user) throw new NotFound('staff member');
     if (user.version !== dto.version) throw new StaleVersion();
     if (id === actor.userId && (dto.active === false || (dto.role && dto.role !== user.role))) {
-      throw new ConflictProblem('self-lockout', 'You cannot deactivate your own account or change your own role.');
+      throw new ConflictProblem(
+        'self-lockout',
+        'You cannot deactivate your own account or change your own role.',
+      );
     }
-    const endSessions = (dto.active === false && user.active) || (dto.role !== undefined && dto.role !== user.role);
+    const endSessions =
+      (dto.active === false && user.active) || (dto.role !== undefined && dto.role !== user.role);
     if (dto.programIds) {
       await this.programs.assertAllVisible(actor, dto.programIds);
       await this.setPrograms(actor, id, dto.programIds);
@@ -115,7 +123,11 @@ export class UsersService {
     await memberships.delete({ userId });
     if (programIds.length) {
       await memberships.insert(
-        [...new Set(programIds)].map((programId) => ({ programId, userId, organizationId: actor.organizationId })),
+        [...new Set(programIds)].map((programId) => ({
+          programId,
+          userId,
+          organizationId: actor.organizationId,
+        })),
       );
     }
   }

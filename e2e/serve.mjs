@@ -1,0 +1,27 @@
+// Serves the built app for the browser tests on a database of its own, seeded with the demo:
+// a fresh database on DATABASE_URL's server, or a fresh embedded PostgreSQL under .data/e2e-pg.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ROOT } from '../scripts/lib/runtime.mjs';
+
+process.env.PORT ??= '3100';
+process.env.SKIP_BUILD = 'true';
+process.env.SEED_DEMO = 'true';
+process.env.LOG_LEVEL ??= 'warn';
+if (process.env.DATABASE_URL) {
+  const server = new URL(process.env.DATABASE_URL);
+  const name = 'peerpath_e2e';
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  server.pathname = '/' + name;
+  process.env.DATABASE_URL = server.toString();
+} else {
+  process.env.PEERPATH_DATA_DIR = '.data/e2e-pg';
+  process.env.EMBEDDED_PG_PORT ??= '54331';
+  rmSync(join(ROOT, '.data/e2e-pg'), { recursive: true, force: true });
+}
+await import('../scripts/start.mjs');
