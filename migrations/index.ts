@@ -1,4 +1,5 @@
 import { Foundation1764230400000 } from './1764230400000-Foundation';
+import { ClientsAndContacts1764316800000 } from './1764316800000-ClientsAndContacts';
 
 /** Every migration, in order. New migrations are added here so builds and tests find the same list. */
-export const MIGRATIONS = [Foundation1764230400000];
+export const MIGRATIONS = [Foundation1764230400000, ClientsAndContacts1764316800000];

@@ -28,6 +28,14 @@ import { ProgramsService } from './programs/programs.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { logOptions } from './logging';
+import { CaseloadController } from './caseload/caseload.controller';
+import { CaseloadService } from './caseload/caseload.service';
+import { ClientsController } from './clients/clients.controller';
+import { ClientsService } from './clients/clients.service';
+import { TimelineService } from './clients/timeline.service';
+import { Idempotency } from './common/idempotency';
+import { ContactsController } from './contacts/contacts.controller';
+import { ContactsService } from './contacts/contacts.service';
 
 @Module({})
 export class AppModule {
@@ -64,7 +72,16 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
           : []),
       ],
-      controllers: [HealthController, AuthController, UsersController, ProgramsController, AuditController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        ProgramsController,
+        AuditController,
+        ClientsController,
+        ContactsController,
+        CaseloadController,
+      ],
       providers: [
         AuditService,
         AuthService,
@@ -73,6 +90,11 @@ export class AppModule {
         SignInThrottle,
         UsersService,
         ProgramsService,
+        ClientsService,
+        ContactsService,
+        TimelineService,
+        CaseloadService,
+        Idempotency,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

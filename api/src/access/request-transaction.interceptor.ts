@@ -8,6 +8,7 @@ import { AuditService, META_KEY } from '../audit/audit.service';
 import { Actor, ACTOR_KEY, RequestMeta, StaffSession } from './actor';
 import { uuidParam } from './access.guard';
 import { entityTypeOf } from './route-entity';
+import { NotFound } from '../common/errors';
 
 /**
  * A signed-in request's database work runs in one transaction whose first statement pins the
@@ -52,14 +53,14 @@ export class RequestTransactionInterceptor implements NestInterceptor {
       });
     } catch (error) {
       if (error instanceof HttpException && [403, 404].includes(error.getStatus())) {
-        await this.recordRefusal(req, session);
+        await this.recordRefusal(req, session, error instanceof NotFound ? error.clientId : null);
       }
       throw error;
     }
   }
 
   /** The request's own work rolled back; the refusal is kept in a transaction of its own. */
-  private recordRefusal(req: Request, session: StaffSession): Promise<void> {
+  private recordRefusal(req: Request, session: StaffSession, clientId: string | null): Promise<void> {
     return this.audit.recordStandalone({
       organizationId: session.organizationId,
       actorId: session.userId,
@@ -67,6 +68,7 @@ export class RequestTransactionInterceptor implements NestInterceptor {
       action: `${req.method} ${req.route?.path ?? req.path}`,
       entityType: entityTypeOf(req),
       entityId: uuidParam(req),
+      clientId,
       outcome: 'denied',
     });
   }

@@ -15,11 +15,11 @@ export function applyScope<T extends ObjectLiteral>(
   actor: Actor,
   permission: Permission,
   policy: ScopePolicy,
+  alias: string = qb.alias,
 ): SelectQueryBuilder<T> {
   const scope = scopeOf(actor.role, permission);
   const rule = scope ? policy[scope] : undefined;
-  const alias = qb.alias;
-  qb.andWhere(`${alias}.organization_id = :scopeOrg`, { scopeOrg: actor.organizationId });
+  qb.andWhere(`${alias}.organizationId = :scopeOrg`, { scopeOrg: actor.organizationId });
   if (!rule) return qb.andWhere('1 = 0');
   const { sql, params } = rule(actor, alias);
   return qb.andWhere(new Brackets((w) => w.where(sql, params)));

@@ -3,8 +3,8 @@ import { problem, problemType } from './problem';
 
 /** A 409 carrying a problem type of its own, e.g. `…/stale-version` or `…/consent-required`. */
 export class ConflictProblem extends ConflictException {
-  constructor(slug: string, detail: string) {
-    super({ ...problem(409, detail), type: problemType(slug) });
+  constructor(slug: string, detail: string, extra: Record<string, unknown> = {}) {
+    super({ ...problem(409, detail), type: problemType(slug), ...extra });
   }
 }
 
@@ -16,7 +16,11 @@ export class StaleVersion extends ConflictProblem {
 
 /** Out of scope and absent look the same to the caller: existence is never revealed. */
 export class NotFound extends NotFoundException {
-  constructor(what = 'record') {
+  constructor(
+    what = 'record',
+    /** The client the refused request was about, for the audit event of the refusal. */
+    readonly clientId: string | null = null,
+  ) {
     super(problem(404, `No such ${what}.`));
   }
 }

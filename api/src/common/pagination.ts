@@ -15,13 +15,15 @@ export interface Keyset {
   id: string;
 }
 
-export function decodeCursor(cursor?: string): Keyset | null {
+/** `kind` says what the sort value is: an instant (checked as one) or free text such as a name key. */
+export function decodeCursor(cursor?: string, kind: 'time' | 'text' = 'time'): Keyset | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
       const [at, id] = parsed as [string, string];
-      if (/^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(Date.parse(at))) return { at, id };
+      if (/^[0-9a-f-]{36}$/i.test(id) && (kind === 'text' || !Number.isNaN(Date.parse(at))))
+        return { at, id };
     }
   } catch {
     // fall through: an unreadable cursor is the caller's mistake

@@ -2,5 +2,18 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { Organization } from '../organizations/organization.entity';
 import { ProgramEntity, ProgramMembership } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
+import { ClientAssignmentEntity, ClientEntity, ClientStatusEventEntity } from '../clients/client.entity';
+import { ContactAddendumEntity, ContactEntity } from '../contacts/contact.entity';
 
-export const ENTITIES = [Organization, ProgramEntity, ProgramMembership, UserEntity, AuditEventEntity];
+export const ENTITIES = [
+  Organization,
+  ProgramEntity,
+  ProgramMembership,
+  UserEntity,
+  AuditEventEntity,
+  ClientEntity,
+  ClientAssignmentEntity,
+  ClientStatusEventEntity,
+  ContactEntity,
+  ContactAddendumEntity,
+];

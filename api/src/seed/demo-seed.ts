@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@peerpath/contracts';
 import { hashPassword } from '../auth/passwords';
+import { seedCaseload } from './demo-clients';
 
 export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
 
@@ -73,6 +74,7 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
     )) as { id: string }[];
     programIds.push(id);
   }
+  let peerIndex = 0;
   for (const person of org.staff) {
     const [{ id }] = (await em.query(
       `INSERT INTO users (organization_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -83,6 +85,10 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
         `INSERT INTO program_memberships (organization_id, program_id, user_id) VALUES ($1, $2, $3)`,
         [orgId, programId, id],
       );
+    }
+    if (person.role === 'peer') {
+      const count = org.name === 'Demo Recovery Clinic' ? 12 : 4;
+      await seedCaseload(em, { id: orgId, programId: programIds[0] }, { id, index: peerIndex++ }, count);
     }
   }
 }

@@ -1,3 +1,5 @@
 export * from './lib/roles';
 export * from './lib/permissions';
 export * from './lib/api';
+export * from './lib/clients';
+export * from './lib/contacts';

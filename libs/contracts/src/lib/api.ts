@@ -9,6 +9,10 @@ export const API = {
   users: '/api/users',
   programs: '/api/programs',
   auditEvents: '/api/audit-events',
+  clients: '/api/clients',
+  contacts: '/api/contacts',
+  caseload: '/api/caseload',
+  caseloadTransfers: '/api/caseload-transfers',
 } as const;
 
 export interface Page<T> {

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { CaseloadEntry, daysBetween, nextMilestone, Page, scopeOf } from '@peerpath/contracts';
+import { Actor } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
+
+interface CaseloadRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  primary_peer_id: string | null;
+  program_id: string;
+  recovery_start_date: string | null;
+  overdue_contact_days: number;
+  last_contact_at: Date | null;
+  draft_contacts: number;
+}
+
+/**
+ * "My caseload": every active client the caller carries, with what needs attention, in one SQL
+ * round trip. Overdue (no successful contact within the program's threshold) comes first.
+ */
+@Injectable()
+export class CaseloadService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async caseload(actor: Actor, peerId?: string): Promise<Page<CaseloadEntry>> {
+    const scope = scopeOf(actor.role, 'caseload:read');
+    const params: unknown[] = [actor.userId, actor.programIds, peerId ?? null, scope];
+    const rows = (await this.txHost.tx.query(
+      `SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.primary_peer_id, c.program_id,
+              to_char(c.recovery_start_date, 'YYYY-MM-DD') AS recovery_start_date,
+              p.overdue_contact_days, last.at AS last_contact_at,
+              (SELECT count(*)::int FROM contacts d WHERE d.client_id = c.id AND d.signed_at IS NULL AND d.author_id = $1)
+                AS draft_contacts
+         FROM clients c
+         JOIN programs p ON p.id = c.program_id
+         LEFT JOIN LATERAL (
+           SELECT max(k.occurred_at) AS at FROM contacts k WHERE k.client_id = c.id AND k.successful
+         ) last ON true
+        WHERE c.status = 'active'
+          AND CASE $4::text WHEN 'caseload' THEN c.primary_peer_id = $1
+                            WHEN 'program' THEN c.program_id = ANY($2::uuid[]) ELSE false END
+          AND ($3::uuid IS NULL OR c.primary_peer_id = $3)`,
+      params,
+    )) as CaseloadRow[];
+    await this.audit.record({ action: 'caseload.read', entityType: 'client' });
+    const today = new Date().toISOString().slice(0, 10);
+    const items = rows.map((r) => toEntry(r, today, Date.now()));
+    items.sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (b.daysSinceContact ?? Infinity) - (a.daysSinceContact ?? Infinity) ||
+        a.lastName.localeCompare(b.lastName) ||
+        a.clientId.localeCompare(b.clientId),
+    );
+    return { items, nextCursor: null };
+  }
+}
+
+function toEntry(r: CaseloadRow, today: string, now: number): CaseloadEntry {
+  const days = r.last_contact_at ? Math.floor((now - r.last_contact_at.getTime()) / 86_400_000) : null;
+  return {
+    clientId: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    preferredName: r.preferred_name,
+    primaryPeerId: r.primary_peer_id,
+    programId: r.program_id,
+    lastContactAt: r.last_contact_at?.toISOString() ?? null,
+    daysSinceContact: days,
+    overdue: days === null || days >= r.overdue_contact_days,
+    overdueAfterDays: r.overdue_contact_days,
+    daysInRecovery: r.recovery_start_date ? daysBetween(r.recovery_start_date, today) : null,
+    nextMilestone: r.recovery_start_date ? nextMilestone(r.recovery_start_date, today) : null,
+    openReferrals: 0,
+    overdueReferrals: 0,
+    draftContacts: r.draft_contacts,
+  };
+}
