@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AssignmentEntry, Client, Contact, Page, TimelineEntry } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
@@ -59,6 +59,7 @@ export class ClientsController {
   }
 
   @Post(':id/discharge')
+  @HttpCode(200)
   @Allow('clients:discharge')
   discharge(
     @CurrentActor() actor: Actor,
@@ -69,6 +70,7 @@ export class ClientsController {
   }
 
   @Post(':id/readmit')
+  @HttpCode(200)
   @Allow('clients:discharge')
   readmit(
     @CurrentActor() actor: Actor,

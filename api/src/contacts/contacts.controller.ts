@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Contact } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
@@ -30,6 +30,7 @@ export class ContactsController {
   }
 
   @Post(':id/sign')
+  @HttpCode(200)
   @Allow('contacts:write')
   sign(
     @CurrentActor() actor: Actor,
