@@ -1,18 +1,17 @@
 import { Client } from 'pg';
 import { join } from 'node:path';
 import { register } from 'tsconfig-paths';
-import { compilerOptions } from '../../tsconfig.base.json';
+import { readFileSync } from 'node:fs';
 import type { EmbeddedDatabase } from '../src/database/embedded';
 import { TEST_APP_ROLE_PASSWORD } from './support/constants';
 
 // Global setup runs outside jest's module mapping: resolve the workspace aliases here too.
-register({ baseUrl: join(__dirname, '../..'), paths: compilerOptions.paths });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+const root = join(__dirname, '../..');
+const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+register({ baseUrl: root, paths: compilerOptions.paths });
 const { startEmbeddedPostgres } =
   require('../src/database/embedded') as typeof import('../src/database/embedded');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { migrate } = require('../src/database/migrate') as typeof import('../src/database/migrate');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { withDatabase } = require('../src/database/urls') as typeof import('../src/database/urls');
 
 declare global {

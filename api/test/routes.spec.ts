@@ -102,7 +102,7 @@ describe('route inventory and access matrix', () => {
       if (!instance || !wrapper.metatype) continue;
       const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
       for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const handler = (instance as Record<string, unknown>)[name] as object;
+        const handler = (instance as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
         const sub = Reflect.getMetadata(PATH_METADATA, handler);
         if (sub === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
@@ -110,9 +110,10 @@ describe('route inventory and access matrix', () => {
           .filter((p) => p && p !== '/')
           .join('/')
           .replace(/\/+/g, '/');
-        const access = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, wrapper.metatype])
+        const targets = [handler, wrapper.metatype as (...args: unknown[]) => unknown];
+        const access = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)
           ? 'public'
-          : String(reflector.getAllAndOverride(PERMISSION_KEY, [handler, wrapper.metatype]) ?? 'NONE');
+          : String(reflector.getAllAndOverride<string>(PERMISSION_KEY, targets) ?? 'NONE');
         found.push([method, path, access]);
       }
     }
