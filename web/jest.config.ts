@@ -1,0 +1,16 @@
+import type { Config } from 'jest';
+import { createCjsPreset } from 'jest-preset-angular/presets';
+
+const preset = createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' });
+
+const config: Config = {
+  ...preset,
+  displayName: 'web',
+  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  moduleNameMapper: {
+    '^@peerpath/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
+  },
+  coverageDirectory: '../coverage/web',
+};
+
+export default config;

@@ -1,0 +1,82 @@
+import { provideHttpClient, withXsrfConfiguration } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { API } from '@peerpath/contracts';
+import { sessionUser, settle } from '../../testing/session-users';
+import { AuthService } from './auth.service';
+
+function setCookie(value: string | null) {
+  document.cookie =
+    value === null ? 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT' : `XSRF-TOKEN=${value}`;
+}
+
+describe('AuthService', () => {
+  let auth: AuthService;
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
+        provideHttpClientTesting(),
+      ],
+    });
+    auth = TestBed.inject(AuthService);
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    backend.verify();
+    setCookie(null);
+  });
+
+  it('loads the signed-in user from GET /api/auth/me', async () => {
+    const ready = auth.ready();
+    backend.expectOne(API.me).flush({ user: sessionUser('peer') });
+    await ready;
+    expect(auth.user()?.role).toBe('peer');
+  });
+
+  it('treats a 401 from /api/auth/me as signed out', async () => {
+    const ready = auth.ready();
+    backend.expectOne(API.me).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await ready;
+    expect(auth.user()).toBeNull();
+    expect(auth.signedIn()).toBe(false);
+  });
+
+  it('sends the XSRF-TOKEN cookie as X-XSRF-TOKEN on POST /api/auth/login', async () => {
+    setCookie('token-123');
+    const login = auth.login({ email: 'peer@demo.test', password: 'peerpath-demo-2026' });
+    await settle();
+    const request = backend.expectOne(API.login);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('X-XSRF-TOKEN')).toBe('token-123');
+    expect(request.request.body).toEqual({ email: 'peer@demo.test', password: 'peerpath-demo-2026' });
+    request.flush({ user: sessionUser('peer') });
+    await login;
+    expect(auth.user()?.email).toBe('peer@demo.test');
+  });
+
+  it('fetches the XSRF cookie first when it is missing', async () => {
+    setCookie(null);
+    const login = auth.login({ email: 'peer@demo.test', password: 'x' });
+    backend.expectOne(API.me).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    backend.expectOne(API.login).flush({ user: sessionUser('peer') });
+    await login;
+    expect(auth.signedIn()).toBe(true);
+  });
+
+  it('forgets the user on sign out even if the server call fails', async () => {
+    setCookie('token-123');
+    const login = auth.login({ email: 'a@demo.test', password: 'x' });
+    await settle();
+    backend.expectOne(API.login).flush({ user: sessionUser('admin') });
+    await login;
+    const logout = auth.logout();
+    backend.expectOne(API.logout).flush(null, { status: 500, statusText: 'Server Error' });
+    await expect(logout).rejects.toBeTruthy();
+    expect(auth.user()).toBeNull();
+  });
+});

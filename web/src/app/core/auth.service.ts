@@ -1,0 +1,64 @@
+import { HttpClient, HttpErrorResponse, HttpXsrfTokenExtractor } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { API, type LoginRequest, type LoginResponse, type SessionUser } from '@peerpath/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** The signed-in staff member, kept in memory only; the session itself is an httpOnly cookie. */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly xsrf = inject(HttpXsrfTokenExtractor);
+  private readonly current = signal<SessionUser | null>(null);
+  private loading: Promise<void> | null = null;
+
+  readonly user = this.current.asReadonly();
+  readonly signedIn = computed(() => this.current() !== null);
+
+  /** Loads the session once (GET /api/auth/me); later calls share the same answer. */
+  ready(): Promise<void> {
+    this.loading ??= this.refresh();
+    return this.loading;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const { user } = await firstValueFrom(this.http.get<LoginResponse>(API.me));
+      this.current.set(user);
+    } catch (error) {
+      if (!(error instanceof HttpErrorResponse)) throw error;
+      this.current.set(null);
+    }
+  }
+
+  async login(request: LoginRequest): Promise<SessionUser> {
+    await this.ensureXsrfCookie();
+    const { user } = await firstValueFrom(this.http.post<LoginResponse>(API.login, request));
+    this.current.set(user);
+    this.loading = Promise.resolve();
+    return user;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post<void>(API.logout, null));
+    } finally {
+      this.clear();
+    }
+  }
+
+  /** Forgets the user locally, e.g. when the server says the session expired. */
+  clear(): void {
+    this.current.set(null);
+    this.loading = Promise.resolve();
+  }
+
+  /** The server sets XSRF-TOKEN on any response; fetch one first if the cookie is missing. */
+  private async ensureXsrfCookie(): Promise<void> {
+    if (this.xsrf.getToken() !== null) return;
+    try {
+      await firstValueFrom(this.http.get(API.me));
+    } catch {
+      // 401 is expected here: the answer still carries the cookie.
+    }
+  }
+}

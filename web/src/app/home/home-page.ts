@@ -1,0 +1,20 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import { AuthService } from '../core/auth.service';
+import { navItemsFor } from '../shell/nav-items';
+
+@Component({
+  selector: 'pp-home-page',
+  imports: [MatCardModule, MatIconModule, RouterLink],
+  templateUrl: './home-page.html',
+  styleUrl: './home-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HomePage {
+  protected readonly user = inject(AuthService).user;
+  protected readonly role = computed(() => this.user()?.role ?? null);
+  /** Shortcut cards: the same areas the navigation offers, minus Home itself. */
+  protected readonly shortcuts = computed(() => navItemsFor(this.role()).filter((item) => item.path !== '/'));
+}
