@@ -9,15 +9,8 @@ const require = createRequire(import.meta.url);
 
 export function build(projects) {
   execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/nx/bin/nx.js'),
-      'run-many',
-      '-t',
-      'build',
-      `--projects=${projects.join(',')}`,
-      '--output-style=static',
-    ],
+    join(ROOT, 'node_modules/.bin/nx'),
+    ['run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--output-style=static'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
