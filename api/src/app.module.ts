@@ -36,6 +36,12 @@ import { TimelineService } from './clients/timeline.service';
 import { Idempotency } from './common/idempotency';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsService } from './contacts/contacts.service';
+import { ConsentsController } from './consents/consents.controller';
+import { ConsentsService } from './consents/consents.service';
+import { ReferralsController } from './referrals/referrals.controller';
+import { ReferralsService } from './referrals/referrals.service';
+import { ResourcesController } from './resources/resources.controller';
+import { ResourcesService } from './resources/resources.service';
 
 @Module({})
 export class AppModule {
@@ -81,6 +87,9 @@ export class AppModule {
         ClientsController,
         ContactsController,
         CaseloadController,
+        ResourcesController,
+        ReferralsController,
+        ConsentsController,
       ],
       providers: [
         AuditService,
@@ -95,6 +104,9 @@ export class AppModule {
         TimelineService,
         CaseloadService,
         Idempotency,
+        ResourcesService,
+        ReferralsService,
+        ConsentsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

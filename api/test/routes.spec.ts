@@ -38,6 +38,20 @@ const ROUTES: [string, string, Access][] = [
   ['POST', '/api/contacts/:id/addenda', 'contacts:write'],
   ['GET', '/api/caseload', 'caseload:read'],
   ['POST', '/api/caseload-transfers', 'clients:assign'],
+  ['GET', '/api/resources', 'resources:read'],
+  ['POST', '/api/resources', 'resources:write'],
+  ['GET', '/api/resources/:id', 'resources:read'],
+  ['PATCH', '/api/resources/:id', 'resources:write'],
+  ['GET', '/api/referrals', 'referrals:read'],
+  ['GET', '/api/referrals/export.csv', 'referrals:read'],
+  ['GET', '/api/referrals/:id', 'referrals:read'],
+  ['POST', '/api/referrals/:id/status', 'referrals:status'],
+  ['GET', '/api/clients/:id/referrals', 'referrals:read'],
+  ['POST', '/api/clients/:id/referrals', 'referrals:write'],
+  ['GET', '/api/clients/:id/consents', 'consents:read'],
+  ['POST', '/api/clients/:id/consents', 'consents:write'],
+  ['POST', '/api/consents/:id/revoke', 'consents:write'],
+  ['GET', '/api/clients/:id/disclosures', 'disclosures:read'],
 ];
 
 /** Bodies that pass validation, so a cross-organization refusal is about the record, not the input. */
@@ -57,7 +71,20 @@ const VALID_BODIES: Record<string, object> = {
   'PATCH /api/contacts/:id': { version: 1, note: 'Cross-tenant' },
   'POST /api/contacts/:id/sign': {},
   'POST /api/contacts/:id/addenda': { text: 'Cross-tenant' },
+  'PATCH /api/resources/:id': { version: 1, name: 'Cross-tenant' },
+  'POST /api/referrals/:id/status': { status: 'cancelled' },
+  'POST /api/clients/:id/referrals': { outsideOrganization: 'Cross-tenant', need: 'food', status: 'draft' },
+  'POST /api/clients/:id/consents': {
+    recipientOrganization: 'Cross-tenant',
+    purpose: 'Cross-tenant test',
+    information: 'Everything',
+    signedAt: '2026-01-01',
+    expiresAt: '2027-01-01',
+  },
+  'POST /api/consents/:id/revoke': {},
 };
+
+const ROLE_REFUSAL = 'Your role may not do this.';
 
 const CALLERS: [string, Role][] = [
   ['admin@demo.test', 'admin'],
@@ -83,12 +110,22 @@ describe('route inventory and access matrix', () => {
     demoPeerId = callers.get('peer@demo.test')?.user?.id as string;
     const row = await t.owner.query(
       `SELECT c.id AS client_id, (SELECT k.id FROM contacts k WHERE k.client_id = c.id LIMIT 1) AS contact_id
-         FROM clients c WHERE c.primary_peer_id = $1 LIMIT 1`,
+         FROM clients c WHERE c.primary_peer_id = $1 ORDER BY c.name_key LIMIT 1`,
       [demoPeerId],
     );
     ids['users'] = demoPeerId;
     ids['clients'] = row.rows[0].client_id;
     ids['contacts'] = row.rows[0].contact_id;
+    const more = await t.owner.query(
+      `SELECT (SELECT id FROM resources WHERE organization_id = c.organization_id LIMIT 1) AS resource_id,
+              (SELECT id FROM referrals WHERE client_id = c.id LIMIT 1) AS referral_id,
+              (SELECT id FROM consents WHERE client_id = c.id LIMIT 1) AS consent_id
+         FROM clients c WHERE c.id = $1`,
+      [ids['clients']],
+    );
+    ids['resources'] = more.rows[0].resource_id;
+    ids['referrals'] = more.rows[0].referral_id;
+    ids['consents'] = more.rows[0].consent_id;
   });
   afterAll(() => t.close());
 
@@ -152,11 +189,13 @@ describe('route inventory and access matrix', () => {
     );
     const allowed = access === 'signed-in' || can(role, access as Permission);
     if (allowed) {
-      // Through the guard: the empty body of a write is then refused as invalid input (or, where
-      // every field is optional, the record answers as absent or out of scope).
-      expect(method === 'GET' ? [200, 404] : [400, 403, 404, 409]).toContain(res.status);
+      // Through the guard: whatever the handler then answers (invalid empty body, absent record,
+      // illegal move…), it is never the guard's refusal and never a server error.
+      expect(res.status).toBeLessThan(500);
+      expect(res.body?.detail).not.toBe(ROLE_REFUSAL);
     } else {
       expect(res.status).toBe(403);
+      expect(res.body.detail).toBe(ROLE_REFUSAL);
     }
   });
 

@@ -52,8 +52,8 @@ export class RequestTransactionInterceptor implements NestInterceptor {
         return firstValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
       });
     } catch (error) {
-      if (error instanceof HttpException && [403, 404].includes(error.getStatus())) {
-        await this.recordRefusal(req, session, error instanceof NotFound ? error.clientId : null);
+      if (isRefusal(error)) {
+        await this.recordRefusal(req, session, refusedClient(req, error));
       }
       throw error;
     }
@@ -72,4 +72,18 @@ export class RequestTransactionInterceptor implements NestInterceptor {
       outcome: 'denied',
     });
   }
+}
+
+/** Refusals are audited: forbidden, out of scope, and a disclosure blocked for want of consent. */
+function isRefusal(error: unknown): error is HttpException {
+  if (!(error instanceof HttpException)) return false;
+  const status = error.getStatus();
+  const type = (error.getResponse() as { type?: unknown }).type;
+  return status === 403 || status === 404 || (status === 409 && String(type).endsWith('/consent-required'));
+}
+
+/** The client a refused request was about: from the error, or from a /clients/:id/… path. */
+function refusedClient(req: Request, error: HttpException): string | null {
+  if (error instanceof NotFound && error.clientId) return error.clientId;
+  return String(req.route?.path ?? '').startsWith('/api/clients/:id') ? uuidParam(req) : null;
 }

@@ -16,6 +16,8 @@ interface CaseloadRow {
   overdue_contact_days: number;
   last_contact_at: Date | null;
   draft_contacts: number;
+  open_referrals: number;
+  overdue_referrals: number;
 }
 
 /**
@@ -37,7 +39,12 @@ export class CaseloadService {
               to_char(c.recovery_start_date, 'YYYY-MM-DD') AS recovery_start_date,
               p.overdue_contact_days, last.at AS last_contact_at,
               (SELECT count(*)::int FROM contacts d WHERE d.client_id = c.id AND d.signed_at IS NULL AND d.author_id = $1)
-                AS draft_contacts
+                AS draft_contacts,
+              (SELECT count(*)::int FROM referrals r WHERE r.client_id = c.id AND r.status IN ('draft', 'sent', 'accepted'))
+                AS open_referrals,
+              (SELECT count(*)::int FROM referrals r
+                WHERE r.client_id = c.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < current_date)
+                AS overdue_referrals
          FROM clients c
          JOIN programs p ON p.id = c.program_id
          LEFT JOIN LATERAL (
@@ -78,8 +85,8 @@ function toEntry(r: CaseloadRow, today: string, now: number): CaseloadEntry {
     overdueAfterDays: r.overdue_contact_days,
     daysInRecovery: r.recovery_start_date ? daysBetween(r.recovery_start_date, today) : null,
     nextMilestone: r.recovery_start_date ? nextMilestone(r.recovery_start_date, today) : null,
-    openReferrals: 0,
-    overdueReferrals: 0,
+    openReferrals: r.open_referrals,
+    overdueReferrals: r.overdue_referrals,
     draftContacts: r.draft_contacts,
   };
 }

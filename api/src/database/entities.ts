@@ -4,6 +4,9 @@ import { ProgramEntity, ProgramMembership } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
 import { ClientAssignmentEntity, ClientEntity, ClientStatusEventEntity } from '../clients/client.entity';
 import { ContactAddendumEntity, ContactEntity } from '../contacts/contact.entity';
+import { ConsentEntity, DisclosureEntity } from '../consents/consent.entity';
+import { ReferralEntity } from '../referrals/referral.entity';
+import { ResourceEntity } from '../resources/resource.entity';
 
 export const ENTITIES = [
   Organization,
@@ -16,4 +19,8 @@ export const ENTITIES = [
   ClientStatusEventEntity,
   ContactEntity,
   ContactAddendumEntity,
+  ResourceEntity,
+  ReferralEntity,
+  ConsentEntity,
+  DisclosureEntity,
 ];

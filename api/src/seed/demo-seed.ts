@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@peerpath/contracts';
 import { hashPassword } from '../auth/passwords';
 import { seedCaseload } from './demo-clients';
+import { seedDirectory, seedReferrals } from './demo-referrals';
 
 export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
 
@@ -75,6 +76,7 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
     programIds.push(id);
   }
   let peerIndex = 0;
+  const peerIds: string[] = [];
   for (const person of org.staff) {
     const [{ id }] = (await em.query(
       `INSERT INTO users (organization_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -89,6 +91,11 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
     if (person.role === 'peer') {
       const count = org.name === 'Demo Recovery Clinic' ? 12 : 4;
       await seedCaseload(em, { id: orgId, programId: programIds[0] }, { id, index: peerIndex++ }, count);
+      peerIds.push(id);
     }
+  }
+  const resourceIds = await seedDirectory(em, orgId);
+  for (const [i, peerId] of peerIds.entries()) {
+    await seedReferrals(em, { id: orgId, name: org.name }, peerId, resourceIds, i * 3);
   }
 }

@@ -3,3 +3,4 @@ export * from './lib/permissions';
 export * from './lib/api';
 export * from './lib/clients';
 export * from './lib/contacts';
+export * from './lib/referrals';

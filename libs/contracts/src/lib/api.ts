@@ -13,6 +13,9 @@ export const API = {
   contacts: '/api/contacts',
   caseload: '/api/caseload',
   caseloadTransfers: '/api/caseload-transfers',
+  resources: '/api/resources',
+  referrals: '/api/referrals',
+  consents: '/api/consents',
 } as const;
 
 export interface Page<T> {
