@@ -5,3 +5,4 @@ export { startEmbeddedPostgres } from '../database/embedded';
 export { createOrganizationAdmin } from './create-admin';
 export { DEMO_ORGS, demoPassword } from '../seed/demo-seed';
 export { loadConfig } from '../config';
+export { importDirectory, exportDirectory } from './hsds';
