@@ -7,5 +7,5 @@ test('a peer signs in on a 390 px wide phone and the page fits the screen', asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: /menu/i }).click();
-  await expect(page.getByRole('link', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'My caseload' })).toBeVisible();
 });

@@ -18,7 +18,8 @@ for (const [email, heading] of HOMES) {
 
 test('shows only what the role may use in the navigation', async ({ page }) => {
   await signIn(page, 'peer@demo.test');
-  await expect(page.getByRole('link', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'My caseload' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Caseload assignment' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Programs' })).toHaveCount(0);
 });

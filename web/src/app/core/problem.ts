@@ -88,3 +88,17 @@ function asProblem(body: unknown): Problem | null {
   }
   return body as Problem;
 }
+
+/** The last part of a problem's type, e.g. `possible-duplicate`, `stale-version` or `signed`. */
+export function problemSlug(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const type = asProblem(error.error)?.type;
+  return typeof type === 'string' ? (type.split('/').pop() ?? null) : null;
+}
+
+/** An extra member of the problem body, such as `duplicateClientId`. */
+export function problemField(error: unknown, field: string): unknown {
+  if (!(error instanceof HttpErrorResponse)) return undefined;
+  const body = asProblem(error.error) as Record<string, unknown> | null;
+  return body?.[field];
+}

@@ -2,12 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+import { ClientDirectory } from '../clients/directory/client-directory';
+import { MyCaseload } from '../clients/caseload/my-caseload';
 import { AuthService } from '../core/auth.service';
 import { navItemsFor } from '../shell/nav-items';
 
 @Component({
   selector: 'pp-home-page',
-  imports: [MatCardModule, MatIconModule, RouterLink],
+  imports: [MatCardModule, MatIconModule, RouterLink, MyCaseload, ClientDirectory],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -11,7 +11,27 @@ export interface NavItem {
 /** Only areas that exist and that the role may use; future areas get no dead links. */
 export function navItemsFor(role: Role | null | undefined): NavItem[] {
   if (!role) return [];
-  const items: NavItem[] = [{ label: 'Home', path: '/', icon: 'home', summary: 'Your start page.' }];
+  // A peer's home is their own caseload.
+  const items: NavItem[] =
+    scopeOf(role, 'caseload:read') === 'caseload'
+      ? [{ label: 'My caseload', path: '/', icon: 'diversity_3', summary: 'Your clients, overdue first.' }]
+      : [{ label: 'Home', path: '/', icon: 'home', summary: 'Your start page.' }];
+  if (scopeOf(role, 'clients:read') === 'program') {
+    items.push({
+      label: 'Clients',
+      path: '/clients',
+      icon: 'group',
+      summary: 'Clients enrolled in your programs, their profiles and timelines.',
+    });
+  }
+  if (can(role, 'clients:assign')) {
+    items.push({
+      label: 'Caseload assignment',
+      path: '/assignments',
+      icon: 'swap_horiz',
+      summary: 'Move clients between peer specialists’ caseloads.',
+    });
+  }
   const staffScope = scopeOf(role, 'users:read');
   if (staffScope === 'program' || staffScope === 'org') {
     items.push({

@@ -29,7 +29,7 @@ describe('Shell', () => {
 
   it('does not show Staff, Programs or Audit log to a peer specialist', async () => {
     const { navLinks } = await renderShell('peer');
-    expect(navLinks()).toEqual(['Home']);
+    expect(navLinks()).toEqual(['My caseload']);
   });
 
   it('shows the organization, the user and their role, and a Sign out button', async () => {

@@ -1,0 +1,176 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { client, CLIENT_ID, contact } from '../../../testing/clinic-records';
+import { accessibleText, fakeAuth, sessionUser, settle } from '../../../testing/session-users';
+import { AuthService } from '../../core/auth.service';
+import { ContactDraftStore } from '../contact-draft-store';
+import { contactDefaults } from '../contact-form';
+import { LogContactPage, OFFLINE_MESSAGE } from './log-contact-page';
+
+const peer = sessionUser('peer');
+const contactsUrl = `/api/clients/${CLIENT_ID}/contacts`;
+
+async function render() {
+  TestBed.configureTestingModule({
+    imports: [LogContactPage],
+    providers: [
+      provideRouter([]),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: AuthService, useValue: fakeAuth(peer) },
+    ],
+  });
+  const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  const fixture = TestBed.createComponent(LogContactPage);
+  fixture.componentRef.setInput('id', CLIENT_ID);
+  await fixture.whenStable();
+  const backend = TestBed.inject(HttpTestingController);
+  backend.expectOne(`/api/clients/${CLIENT_ID}`).flush(client());
+  const element = fixture.nativeElement as HTMLElement;
+  const refresh = async () => {
+    await settle();
+    await fixture.whenStable();
+  };
+  await refresh();
+  const button = (name: string) => {
+    const found = Array.from(element.querySelectorAll('button')).find((b) => accessibleText(b) === name);
+    if (!found) throw new Error(`No button ${name}`);
+    return found;
+  };
+  const pressed = (group: string) =>
+    accessibleText(
+      element.querySelector(`mat-button-toggle-group[name="${group}"] .mat-button-toggle-checked`) ??
+        document.createElement('span'),
+    );
+  const units = () => element.querySelector('.units')?.textContent?.trim();
+  const minutes = () => element.querySelector<HTMLInputElement>('input[type="number"]');
+  const save = async () => {
+    button('Save contact').click();
+    await refresh();
+  };
+  return { fixture, element, backend, navigate, refresh, button, pressed, units, minutes, save };
+}
+
+function draftKey(): string {
+  return `peerpath.contact-draft.${peer.id}.${CLIENT_ID}`;
+}
+
+describe('LogContactPage', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('opens with the defaults: now, in person, check-in, 15 minutes, successful, sign now', async () => {
+    const { element, pressed, units, minutes } = await render();
+    expect(element.querySelector('h1')?.textContent).toContain('Log contact');
+    expect(element.textContent).toContain('With Ave Example');
+    expect(pressed('modality')).toBe('In person');
+    expect(pressed('contactType')).toBe('Check-in');
+    expect(pressed('quickMinutes')).toBe('15');
+    expect(minutes()?.value).toBe('15');
+    expect(pressed('successful')).toBe('Yes');
+    const when = element.querySelector<HTMLInputElement>('input[type="datetime-local"]');
+    expect(Math.abs(Date.parse(when?.value ?? '') - Date.now())).toBeLessThan(90_000);
+    const sign = element.querySelector<HTMLInputElement>('mat-checkbox[formcontrolname="sign"] input');
+    expect(sign?.checked).toBe(true);
+    expect(units()).toBe('H0038 units: 1');
+  });
+
+  it('updates the H0038 units preview as minutes and outcome change', async () => {
+    const { button, units, minutes, refresh } = await render();
+    button('45').click();
+    await refresh();
+    expect(units()).toBe('H0038 units: 3');
+    const input = minutes();
+    if (!input) throw new Error('no minutes field');
+    input.value = '7';
+    input.dispatchEvent(new Event('input'));
+    await refresh();
+    expect(units()).toBe('H0038 units: 0');
+    input.value = '23';
+    input.dispatchEvent(new Event('input'));
+    await refresh();
+    expect(units()).toBe('H0038 units: 2');
+    button('No').click();
+    await refresh();
+    expect(units()).toBe('H0038 units: 0');
+  });
+
+  it('sends the defaults with an Idempotency-Key, then clears the draft and opens the client', async () => {
+    const { backend, navigate, save } = await render();
+    await save();
+    const request = backend.expectOne(contactsUrl);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('Idempotency-Key')).toMatch(/^[\w\-:.]{1,200}$/);
+    expect(request.request.body).toEqual({
+      occurredAt: expect.stringMatching(/Z$/),
+      durationMinutes: 15,
+      modality: 'in_person',
+      contactType: 'check_in',
+      successful: true,
+      billable: true,
+      sign: true,
+    });
+    request.flush(contact({ signedAt: '2026-03-01T15:00:00Z' }), { status: 201, statusText: 'Created' });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/clients', CLIENT_ID]);
+    expect(localStorage.getItem(draftKey())).toBeNull();
+  });
+
+  it('keeps the draft after a network failure and retries with the same Idempotency-Key', async () => {
+    const { element, backend, navigate, save, button, refresh } = await render();
+    await save();
+    const first: TestRequest = backend.expectOne(contactsUrl);
+    const key = first.request.headers.get('Idempotency-Key');
+    first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await refresh();
+
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(OFFLINE_MESSAGE);
+    const stored = JSON.parse(localStorage.getItem(draftKey()) ?? 'null');
+    expect(stored.idempotencyKey).toBe(key);
+    expect(stored.value.durationMinutes).toBe(15);
+    expect(navigate).not.toHaveBeenCalled();
+
+    button('Retry').click();
+    await refresh();
+    const retry = backend.expectOne(contactsUrl);
+    expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
+    expect(retry.request.body).toEqual(first.request.body);
+    retry.flush(contact(), { status: 201, statusText: 'Created' });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/clients', CLIENT_ID]);
+    expect(localStorage.getItem(draftKey())).toBeNull();
+  });
+
+  it('restores an unsent draft and its key when the page opens again', async () => {
+    new ContactDraftStore().save(peer.id, CLIENT_ID, {
+      idempotencyKey: 'kept-key-1',
+      value: { ...contactDefaults(), durationMinutes: 30, note: 'Bus pass', sign: false },
+      savedAt: new Date().toISOString(),
+    });
+    const { element, backend, save, units } = await render();
+    expect(element.textContent).toContain('Your unsent contact was kept on this device.');
+    expect(units()).toBe('H0038 units: 2');
+    await save();
+    const request = backend.expectOne(contactsUrl);
+    expect(request.request.headers.get('Idempotency-Key')).toBe('kept-key-1');
+    expect(request.request.body).toEqual(
+      expect.objectContaining({ durationMinutes: 30, note: 'Bus pass', sign: false }),
+    );
+    request.flush(contact(), { status: 201, statusText: 'Created' });
+    await settle();
+  });
+
+  it('keeps no client name in the storage key', async () => {
+    const { button, refresh } = await render();
+    button('30').click();
+    await refresh();
+    expect(Object.keys(localStorage)).toEqual([draftKey()]);
+    expect(draftKey()).not.toMatch(/Ave|Avery|Example/);
+  });
+});
