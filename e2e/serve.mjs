@@ -6,12 +6,14 @@ import pg from 'pg';
 import { ROOT } from '../scripts/lib/runtime.mjs';
 
 process.env.PORT ??= '3100';
+// Several runs may share a machine: each port gets its own database and, if given, its own web build.
+const offset = Number(process.env.PORT) - 3100;
 process.env.SKIP_BUILD = 'true';
 process.env.SEED_DEMO = 'true';
 process.env.LOG_LEVEL ??= 'warn';
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);
-  const name = 'peerpath_e2e';
+  const name = offset ? `peerpath_e2e_${offset}` : 'peerpath_e2e';
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -20,8 +22,8 @@ if (process.env.DATABASE_URL) {
   server.pathname = '/' + name;
   process.env.DATABASE_URL = server.toString();
 } else {
-  process.env.PEERPATH_DATA_DIR = '.data/e2e-pg';
-  process.env.EMBEDDED_PG_PORT ??= '54331';
-  rmSync(join(ROOT, '.data/e2e-pg'), { recursive: true, force: true });
+  process.env.PEERPATH_DATA_DIR = `.data/e2e-pg-${process.env.PORT}`;
+  process.env.EMBEDDED_PG_PORT ??= String(54331 + offset);
+  rmSync(join(ROOT, process.env.PEERPATH_DATA_DIR), { recursive: true, force: true });
 }
 await import('../scripts/start.mjs');
