@@ -79,4 +79,23 @@ describe('AuthService', () => {
     await expect(logout).rejects.toBeTruthy();
     expect(auth.user()).toBeNull();
   });
+
+  it('removes unsent contacts from the device on sign out, and other people’s on sign in', async () => {
+    const me = sessionUser('peer');
+    localStorage.setItem(`peerpath.contact-draft.${me.id}.client-1`, '{"note":"mine"}');
+    localStorage.setItem('peerpath.contact-draft.someone-else.client-2', '{"note":"theirs"}');
+    localStorage.setItem('unrelated', 'kept');
+    setCookie('token-123');
+    const login = auth.login({ email: 'peer@demo.test', password: 'x' });
+    await settle();
+    backend.expectOne(API.login).flush({ user: me });
+    await login;
+    expect(localStorage.getItem(`peerpath.contact-draft.${me.id}.client-1`)).not.toBeNull();
+    expect(localStorage.getItem('peerpath.contact-draft.someone-else.client-2')).toBeNull();
+    const logout = auth.logout();
+    backend.expectOne(API.logout).flush(null, { status: 204, statusText: 'No Content' });
+    await logout;
+    expect(localStorage.getItem(`peerpath.contact-draft.${me.id}.client-1`)).toBeNull();
+    expect(localStorage.getItem('unrelated')).toBe('kept');
+  });
 });

@@ -33,6 +33,7 @@ export class AuthService {
   async login(request: LoginRequest): Promise<SessionUser> {
     await this.ensureXsrfCookie();
     const { user } = await firstValueFrom(this.http.post<LoginResponse>(API.login, request));
+    forgetDeviceData(user.id);
     this.current.set(user);
     this.loading = Promise.resolve();
     return user;
@@ -43,6 +44,7 @@ export class AuthService {
       await firstValueFrom(this.http.post<void>(API.logout, null));
     } finally {
       this.clear();
+      forgetDeviceData();
     }
   }
 
@@ -60,5 +62,22 @@ export class AuthService {
     } catch {
       // 401 is expected here: the answer still carries the cookie.
     }
+  }
+}
+
+/**
+ * Client information kept on the device (unsent contacts) lives under `peerpath.` keys. Signing out
+ * removes all of it, and signing in removes other staff members' — a shared phone keeps nothing
+ * for the next person. An expired session keeps it, so the same person can sign in and send it.
+ */
+export function forgetDeviceData(keepUserId?: string): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '');
+    for (const key of keys) {
+      if (key.startsWith('peerpath.') && !(keepUserId && key.includes(`.${keepUserId}.`)))
+        localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage disabled: nothing was kept.
   }
 }
