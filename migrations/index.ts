@@ -1,6 +1,14 @@
 import { Foundation1764230400000 } from './1764230400000-Foundation';
 import { ClientsAndContacts1764316800000 } from './1764316800000-ClientsAndContacts';
 import { Referrals1764403200000 } from './1764403200000-Referrals';
+import { Groups1764489600000 } from './1764489600000-Groups';
+import { ClinicalAndOversight1764576000000 } from './1764576000000-ClinicalAndOversight';
 
 /** Every migration, in order. New migrations are added here so builds and tests find the same list. */
-export const MIGRATIONS = [Foundation1764230400000, ClientsAndContacts1764316800000, Referrals1764403200000];
+export const MIGRATIONS = [
+  Foundation1764230400000,
+  ClientsAndContacts1764316800000,
+  Referrals1764403200000,
+  Groups1764489600000,
+  ClinicalAndOversight1764576000000,
+];

@@ -36,12 +36,31 @@ import { TimelineService } from './clients/timeline.service';
 import { Idempotency } from './common/idempotency';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsService } from './contacts/contacts.service';
+import { ClientAttendanceController, SessionAttendanceController } from './attendance/attendance.controller';
+import { AttendanceService } from './attendance/attendance.service';
+import { ClientAttendanceService } from './attendance/client-attendance.service';
+import { CommunityMeetingsService } from './attendance/community-meetings.service';
+import { RatesService } from './attendance/rates.service';
+import { GroupsController } from './groups/groups.controller';
+import { GroupsService } from './groups/groups.service';
+import { MembersService } from './groups/members.service';
+import { RosterService } from './groups/roster.service';
+import { GroupSessionsService } from './groups/sessions.service';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsService } from './consents/consents.service';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReferralsService } from './referrals/referrals.service';
 import { ResourcesController } from './resources/resources.controller';
 import { ResourcesService } from './resources/resources.service';
+import { AuditLogService } from './audit/audit-log.service';
+import { CaseloadReportService } from './reports/caseload-report.service';
+import { ReportsController } from './reports/reports.controller';
+import { ClinicalNotesController } from './clinical-notes/clinical-notes.controller';
+import { ClinicalNotesService } from './clinical-notes/clinical-notes.service';
+import { DocumentationReviewController } from './documentation-review/documentation-review.controller';
+import { DocumentationReviewService } from './documentation-review/documentation-review.service';
+import { EmergencyAccessController } from './emergency-access/emergency-access.controller';
+import { EmergencyAccessService } from './emergency-access/emergency-access.service';
 
 @Module({})
 export class AppModule {
@@ -87,9 +106,16 @@ export class AppModule {
         ClientsController,
         ContactsController,
         CaseloadController,
+        GroupsController,
+        SessionAttendanceController,
+        ClientAttendanceController,
         ResourcesController,
         ReferralsController,
         ConsentsController,
+        ClinicalNotesController,
+        EmergencyAccessController,
+        DocumentationReviewController,
+        ReportsController,
       ],
       providers: [
         AuditService,
@@ -104,9 +130,22 @@ export class AppModule {
         TimelineService,
         CaseloadService,
         Idempotency,
+        GroupsService,
+        MembersService,
+        RosterService,
+        GroupSessionsService,
+        AttendanceService,
+        ClientAttendanceService,
+        CommunityMeetingsService,
+        RatesService,
         ResourcesService,
         ReferralsService,
         ConsentsService,
+        AuditLogService,
+        ClinicalNotesService,
+        EmergencyAccessService,
+        DocumentationReviewService,
+        CaseloadReportService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

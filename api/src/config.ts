@@ -11,6 +11,8 @@ export interface AppConfig {
   signInFailuresPerIp: number;
   signInWindowSeconds: number;
   logLevel: string;
+  /** The clinic's time zone, for "after 10 pm" and "unusual hours" (IANA name). */
+  clinicTimeZone: string;
   /** Where logs go; standard output unless a test listens in. */
   logStream?: NodeJS.WritableStream;
 }
@@ -35,6 +37,7 @@ export function loadConfig(databaseUrl = process.env['DATABASE_URL']): AppConfig
     signInFailuresPerAccount: int('SIGN_IN_FAILURES_PER_ACCOUNT', 10),
     signInFailuresPerIp: int('SIGN_IN_FAILURES_PER_IP', 100),
     signInWindowSeconds: int('SIGN_IN_WINDOW_SECONDS', 15 * 60),
+    clinicTimeZone: process.env['CLINIC_TIME_ZONE'] || 'America/New_York',
     logLevel: process.env['LOG_LEVEL'] || (process.env['NODE_ENV'] === 'test' ? 'silent' : 'info'),
   };
 }

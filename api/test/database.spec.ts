@@ -119,6 +119,7 @@ describe('database isolation and the append-only audit log', () => {
         organizationId: demoOrg,
         role: 'admin',
         programIds: [],
+        emergencyClientIds: [],
         sessionId: 'test',
       };
       const found = await ds.transaction(async (em) => {

@@ -52,6 +52,40 @@ const ROUTES: [string, string, Access][] = [
   ['POST', '/api/clients/:id/consents', 'consents:write'],
   ['POST', '/api/consents/:id/revoke', 'consents:write'],
   ['GET', '/api/clients/:id/disclosures', 'disclosures:read'],
+  ['GET', '/api/audit-events/highlights', 'audit:read'],
+  ['GET', '/api/audit-events/export.csv', 'audit:read'],
+  ['GET', '/api/clients/:id/clinical-notes', 'clinicalNotes:read'],
+  ['POST', '/api/clients/:id/clinical-notes', 'clinicalNotes:write'],
+  ['GET', '/api/clinical-notes/:id', 'clinicalNotes:read'],
+  ['PATCH', '/api/clinical-notes/:id', 'clinicalNotes:write'],
+  ['POST', '/api/clinical-notes/:id/sign', 'clinicalNotes:write'],
+  ['POST', '/api/clinical-notes/:id/addenda', 'clinicalNotes:write'],
+  ['POST', '/api/clients/:id/emergency-access', 'emergencyAccess:request'],
+  ['GET', '/api/emergency-access/mine', 'emergencyAccess:request'],
+  ['GET', '/api/emergency-access', 'emergencyAccess:review'],
+  ['POST', '/api/emergency-access/:id/review', 'emergencyAccess:review'],
+  ['GET', '/api/documentation-review/queue', 'documentationReview:write'],
+  ['GET', '/api/documentation-review/coverage', 'documentationReview:write'],
+  ['POST', '/api/contacts/:id/review', 'documentationReview:write'],
+  ['GET', '/api/reports/caseloads', 'reports:read'],
+  ['GET', '/api/reports/caseloads.csv', 'reports:read'],
+  ['GET', '/api/groups', 'groups:read'],
+  ['POST', '/api/groups', 'groups:write'],
+  ['GET', '/api/groups/:id', 'groups:read'],
+  ['PATCH', '/api/groups/:id', 'groups:write'],
+  ['GET', '/api/groups/:id/roster', 'groups:read'],
+  ['POST', '/api/groups/:id/roster', 'groups:write'],
+  ['DELETE', '/api/groups/:id/roster/:clientId', 'groups:write'],
+  ['GET', '/api/groups/:id/walk-ins', 'attendance:write'],
+  ['GET', '/api/groups/:id/sessions', 'groups:read'],
+  ['POST', '/api/groups/:id/sessions', 'sessions:write'],
+  ['GET', '/api/groups/:id/rates', 'attendance:read'],
+  ['GET', '/api/sessions/:id/attendance', 'attendance:read'],
+  ['PUT', '/api/sessions/:id/attendance', 'attendance:write'],
+  ['GET', '/api/clients/:id/attendance', 'attendance:read'],
+  ['GET', '/api/clients/:id/attendance-rates', 'attendance:read'],
+  ['GET', '/api/clients/:id/community-meetings', 'communityMeetings:read'],
+  ['POST', '/api/clients/:id/community-meetings', 'communityMeetings:write'],
 ];
 
 /** Bodies that pass validation, so a cross-organization refusal is about the record, not the input. */
@@ -82,6 +116,26 @@ const VALID_BODIES: Record<string, object> = {
     expiresAt: '2027-01-01',
   },
   'POST /api/consents/:id/revoke': {},
+  'POST /api/clients/:id/clinical-notes': { noteType: 'progress', body: 'Cross-tenant' },
+  'PATCH /api/clinical-notes/:id': { version: 1, body: 'Cross-tenant' },
+  'POST /api/clinical-notes/:id/sign': {},
+  'POST /api/clinical-notes/:id/addenda': { text: 'Cross-tenant' },
+  'POST /api/clients/:id/emergency-access': {
+    password: 'peerpath-demo-2026',
+    reason: 'Cross-tenant emergency test',
+  },
+  'POST /api/emergency-access/:id/review': {},
+  'POST /api/contacts/:id/review': { comment: 'Cross-tenant' },
+  'PATCH /api/groups/:id': { version: 1, name: 'Cross-tenant' },
+  'POST /api/groups/:id/roster': { clientId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/groups/:id/sessions': { date: '2026-01-06', startTime: '18:00', durationMinutes: 60 },
+  'PUT /api/sessions/:id/attendance': [
+    { clientId: '00000000-0000-4000-8000-000000000000', status: 'present' },
+  ],
+  'POST /api/clients/:id/community-meetings': {
+    meetingType: 'aa',
+    date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  },
 };
 
 const ROLE_REFUSAL = 'Your role may not do this.';
@@ -126,6 +180,14 @@ describe('route inventory and access matrix', () => {
     ids['resources'] = more.rows[0].resource_id;
     ids['referrals'] = more.rows[0].referral_id;
     ids['consents'] = more.rows[0].consent_id;
+    const group = await t.owner.query(
+      `SELECT g.id AS group_id, (SELECT a.session_id FROM attendance a JOIN group_sessions s ON s.id = a.session_id
+                                  WHERE s.group_id = g.id LIMIT 1) AS session_id
+         FROM groups g JOIN group_facilitators f ON f.group_id = g.id WHERE f.user_id = $1 LIMIT 1`,
+      [demoPeerId],
+    );
+    ids['groups'] = group.rows[0].group_id;
+    ids['sessions'] = group.rows[0].session_id;
   });
   afterAll(() => t.close());
 
@@ -206,7 +268,7 @@ describe('route inventory and access matrix', () => {
         const staff = callers.get(email) as Staff;
         const res = await staff.send(
           method.toLowerCase() as 'get',
-          withId(path),
+          withId(path).replace(':clientId', ids['clients']),
           VALID_BODIES[`${method} ${path}`],
         );
         expect(res.status).toBe(can(staff.user?.role as Role, access as Permission) ? 404 : 403);

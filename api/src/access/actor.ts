@@ -6,6 +6,8 @@ export interface Actor {
   organizationId: string;
   role: Role;
   programIds: string[];
+  /** Clients opened to this caller by a live emergency-access grant. */
+  emergencyClientIds: string[];
   sessionId: string;
 }
 

@@ -39,13 +39,16 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)`,
           [session.organizationId, session.userId],
         );
-        const rows: { program_id: string }[] = await tx.query(
-          'SELECT program_id FROM program_memberships WHERE user_id = $1',
+        const [row] = (await tx.query(
+          `SELECT (SELECT coalesce(array_agg(program_id), '{}') FROM program_memberships WHERE user_id = $1) AS programs,
+                  (SELECT coalesce(array_agg(DISTINCT client_id), '{}') FROM emergency_access
+                    WHERE user_id = $1 AND expires_at > now()) AS emergency`,
           [session.userId],
-        );
+        )) as { programs: string[]; emergency: string[] }[];
         const actor: Actor = {
           ...session,
-          programIds: rows.map((r) => r.program_id),
+          programIds: row.programs,
+          emergencyClientIds: row.emergency,
           sessionId: req.sessionID,
         };
         this.cls.set(ACTOR_KEY, actor);

@@ -7,7 +7,10 @@ import { Actor } from './actor';
  * so an empty policy denies everything.
  */
 export type ScopePolicy = Partial<
-  Record<Scope, (actor: Actor, alias: string) => { sql: string; params?: ObjectLiteral }>
+  Record<
+    Scope,
+    (actor: Actor, alias: string, permission: Permission) => { sql: string; params?: ObjectLiteral }
+  >
 >;
 
 export function applyScope<T extends ObjectLiteral>(
@@ -21,6 +24,6 @@ export function applyScope<T extends ObjectLiteral>(
   const rule = scope ? policy[scope] : undefined;
   qb.andWhere(`${alias}.organizationId = :scopeOrg`, { scopeOrg: actor.organizationId });
   if (!rule) return qb.andWhere('1 = 0');
-  const { sql, params } = rule(actor, alias);
+  const { sql, params } = rule(actor, alias, permission);
   return qb.andWhere(new Brackets((w) => w.where(sql, params)));
 }

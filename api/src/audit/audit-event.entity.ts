@@ -15,4 +15,5 @@ export class AuditEventEntity {
   @Column({ type: 'text' }) outcome!: AuditOutcome;
   @Column({ type: 'text', nullable: true }) ip!: string | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId!: string | null;
+  @Column({ type: 'boolean' }) emergency!: boolean;
 }

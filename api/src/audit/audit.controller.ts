@@ -1,69 +1,59 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { API, AuditEvent, Page } from '@peerpath/contracts';
+import { API, AuditEvent, AuditHighlight, Page } from '@peerpath/contracts';
+import { stringify } from 'csv-stringify/sync';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
-import { applyScope } from '../access/scope';
 import { CurrentActor } from '../common/current-actor.decorator';
-import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
-import { AuditEventEntity } from './audit-event.entity';
-import { AUDIT_SCOPE } from './audit-scope';
+import { APP_CONFIG, AppConfig } from '../config';
 import { AuditQuery } from './audit.dto';
-import { AuditService } from './audit.service';
+import { AuditLogService } from './audit-log.service';
+
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'clientId',
+  'outcome',
+  'emergency',
+  'ip',
+] as const;
 
 @ApiTags('audit')
 @Controller(API.auditEvents.slice(5))
 export class AuditController {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-    private readonly audit: AuditService,
+    private readonly log: AuditLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Newest first. Reading the log is itself an audited access. */
   @Get()
   @Allow('audit:read')
-  async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<Page<AuditEvent>> {
-    const limit = q.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor(q.cursor);
-    const qb = applyScope(
-      this.txHost.tx.getRepository(AuditEventEntity).createQueryBuilder('e'),
-      actor,
-      'audit:read',
-      AUDIT_SCOPE,
-    )
-      .orderBy('e.at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .take(limit + 1);
-    if (after) qb.andWhere('(e.at, e.id) < (:at, :id)', after);
-    if (q.clientId) qb.andWhere('e.clientId = :clientId', { clientId: q.clientId });
-    if (q.actorId) qb.andWhere('e.actorId = :actorId', { actorId: q.actorId });
-    if (q.from) qb.andWhere('e.at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('e.at < :to', { to: q.to });
-    if (q.outcome) qb.andWhere('e.outcome = :outcome', { outcome: q.outcome });
-    if (q.action) qb.andWhere('e.action = :action', { action: q.action });
-    const rows = await qb.getMany();
-    await this.audit.record({
-      action: 'audit.read',
-      entityType: 'audit_event',
-      clientId: q.clientId ?? null,
-    });
-    return toPage(rows, limit, (e) => ({ at: e.at.toISOString(), id: e.id }), toAuditEvent);
+  list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<Page<AuditEvent>> {
+    return this.log.list(actor, q);
   }
-}
 
-function toAuditEvent(e: AuditEventEntity): AuditEvent {
-  return {
-    id: e.id,
-    at: e.at.toISOString(),
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    clientId: e.clientId,
-    outcome: e.outcome,
-    ip: e.ip,
-  };
+  @Get('highlights')
+  @Allow('audit:read')
+  highlights(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<AuditHighlight[]> {
+    return this.log.highlights(actor, q, this.config.clinicTimeZone);
+  }
+
+  /** The same events as the list, as CSV. Every export is itself audited. */
+  @Get('export.csv')
+  @Allow('audit:read')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="audit-events.csv"')
+  async export(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<StreamableFile> {
+    const rows = await this.log.export(actor, q);
+    const csv = stringify(
+      rows.map((e) => CSV_COLUMNS.map((c) => e[c] ?? '')),
+      { header: true, columns: [...CSV_COLUMNS] },
+    );
+    return new StreamableFile(Buffer.from(csv, 'utf8'));
+  }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditOutcome } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
 
@@ -13,4 +14,9 @@ export class AuditQuery extends PageQuery {
   @IsIn(['success', 'denied', 'failure'])
   outcome?: AuditOutcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  emergency?: boolean;
 }

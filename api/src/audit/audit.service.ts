@@ -19,6 +19,8 @@ export interface StandaloneAuditRecord extends AuditRecord {
   organizationId: string | null;
   actorId: string | null;
   actorRole: Role | null;
+  /** Recorded while the actor held emergency access to this client. */
+  emergency?: boolean;
 }
 
 export const META_KEY = 'requestMeta';
@@ -39,6 +41,7 @@ export class AuditService {
       organizationId: actor.organizationId,
       actorId: actor.userId,
       actorRole: actor.role,
+      emergency: !!event.clientId && actor.emergencyClientIds.includes(event.clientId),
     });
   }
 
@@ -66,8 +69,8 @@ export class AuditService {
     // organization, and RETURNING would have to pass the read policy too.
     await em.query(
       `INSERT INTO audit_events
-         (organization_id, actor_id, actor_role, action, entity_type, entity_id, client_id, outcome, ip, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         (organization_id, actor_id, actor_role, action, entity_type, entity_id, client_id, outcome, ip, request_id, emergency)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         event.organizationId,
         event.actorId,
@@ -79,6 +82,7 @@ export class AuditService {
         event.outcome ?? 'success',
         meta?.ip ?? null,
         meta?.requestId ?? null,
+        event.emergency ?? false,
       ],
     );
   }

@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { CaseloadEntry, daysBetween, nextMilestone, Page, scopeOf } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { countedSessions, ratesByClient } from '../attendance/counted-sessions';
 
 interface CaseloadRow {
   id: string;
@@ -58,7 +59,14 @@ export class CaseloadService {
     )) as CaseloadRow[];
     await this.audit.record({ action: 'caseload.read', entityType: 'client' });
     const today = new Date().toISOString().slice(0, 10);
-    const items = rows.map((r) => toEntry(r, today, Date.now()));
+    const missed = await this.missedLastTwoSessions(
+      rows.map((r) => r.id),
+      today,
+    );
+    const items = rows.map((r) => ({
+      ...toEntry(r, today, Date.now()),
+      missedLastTwoSessions: missed.has(r.id),
+    }));
     items.sort(
       (a, b) =>
         Number(b.overdue) - Number(a.overdue) ||
@@ -68,9 +76,15 @@ export class CaseloadService {
     );
     return { items, nextCursor: null };
   }
+
+  /** Clients marked absent at their last two group sessions, in one query for the whole caseload. */
+  private async missedLastTwoSessions(clientIds: string[], today: string): Promise<Set<string>> {
+    const rates = ratesByClient(await countedSessions(this.txHost.tx, { clientIds }, today), today);
+    return new Set([...rates].filter(([, r]) => r.missedLastTwoSessions).map(([id]) => id));
+  }
 }
 
-function toEntry(r: CaseloadRow, today: string, now: number): CaseloadEntry {
+function toEntry(r: CaseloadRow, today: string, now: number): Omit<CaseloadEntry, 'missedLastTwoSessions'> {
   const days = r.last_contact_at ? Math.floor((now - r.last_contact_at.getTime()) / 86_400_000) : null;
   return {
     clientId: r.id,

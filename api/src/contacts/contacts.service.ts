@@ -194,6 +194,30 @@ export class ContactsService {
       created_at: Date;
       text: string;
     }[];
+    const reviews = new Map(
+      (
+        (await this.txHost.tx.query(
+          `SELECT r.contact_id, r.reviewer_id, u.name, r.comment, r.reviewed_at
+           FROM contact_reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contact_id = ANY($1::uuid[])`,
+          [ids],
+        )) as {
+          contact_id: string;
+          reviewer_id: string;
+          name: string;
+          comment: string | null;
+          reviewed_at: Date;
+        }[]
+      ).map((r) => [
+        r.contact_id,
+        {
+          contactId: r.contact_id,
+          reviewerId: r.reviewer_id,
+          reviewerName: r.name,
+          comment: r.comment,
+          reviewedAt: r.reviewed_at.toISOString(),
+        },
+      ]),
+    );
     const authorIds = [...new Set(contacts.map((c) => c.authorId))];
     const authors = new Map(
       (
@@ -230,6 +254,7 @@ export class ContactsService {
           createdAt: a.created_at.toISOString(),
           text: a.text,
         })),
+      review: reviews.get(k.id) ?? null,
       version: k.version,
       createdAt: k.createdAt.toISOString(),
     }));

@@ -4,9 +4,18 @@ import { ProgramEntity, ProgramMembership } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
 import { ClientAssignmentEntity, ClientEntity, ClientStatusEventEntity } from '../clients/client.entity';
 import { ContactAddendumEntity, ContactEntity } from '../contacts/contact.entity';
+import { CommunityMeetingEntity } from '../attendance/community-meeting.entity';
+import {
+  AttendanceEntity,
+  GroupEntity,
+  GroupFacilitatorEntity,
+  GroupRosterEntity,
+  GroupSessionEntity,
+} from '../groups/group.entity';
 import { ConsentEntity, DisclosureEntity } from '../consents/consent.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ResourceEntity } from '../resources/resource.entity';
+import { ClinicalNoteEntity } from '../clinical-notes/clinical-note.entity';
 
 export const ENTITIES = [
   Organization,
@@ -19,8 +28,15 @@ export const ENTITIES = [
   ClientStatusEventEntity,
   ContactEntity,
   ContactAddendumEntity,
+  GroupEntity,
+  GroupFacilitatorEntity,
+  GroupRosterEntity,
+  GroupSessionEntity,
+  AttendanceEntity,
+  CommunityMeetingEntity,
   ResourceEntity,
   ReferralEntity,
   ConsentEntity,
   DisclosureEntity,
+  ClinicalNoteEntity,
 ];

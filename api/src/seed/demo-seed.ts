@@ -2,7 +2,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@peerpath/contracts';
 import { hashPassword } from '../auth/passwords';
 import { seedCaseload } from './demo-clients';
+import { seedGroups } from './demo-groups';
 import { seedDirectory, seedReferrals } from './demo-referrals';
+import { seedOversight } from './demo-oversight';
 
 export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
 
@@ -94,8 +96,10 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
       peerIds.push(id);
     }
   }
+  await seedGroups(em, { id: orgId, programId: programIds[0] });
   const resourceIds = await seedDirectory(em, orgId);
   for (const [i, peerId] of peerIds.entries()) {
     await seedReferrals(em, { id: orgId, name: org.name }, peerId, resourceIds, i * 3);
   }
+  await seedOversight(em, orgId);
 }

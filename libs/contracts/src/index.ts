@@ -4,3 +4,5 @@ export * from './lib/api';
 export * from './lib/clients';
 export * from './lib/contacts';
 export * from './lib/referrals';
+export * from './lib/groups';
+export * from './lib/oversight';

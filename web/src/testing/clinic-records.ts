@@ -70,6 +70,7 @@ export function caseloadEntry(n: number, overrides: Partial<CaseloadEntry> = {})
     openReferrals: 0,
     overdueReferrals: 0,
     draftContacts: 0,
+    missedLastTwoSessions: false,
     ...overrides,
   };
 }

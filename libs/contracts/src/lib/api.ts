@@ -105,6 +105,8 @@ export interface AuditEvent {
   clientId: string | null;
   outcome: AuditOutcome;
   ip: string | null;
+  /** Recorded during emergency ("break the glass") access to the client. */
+  emergency: boolean;
 }
 
 export const MIN_PASSWORD_LENGTH = 15;

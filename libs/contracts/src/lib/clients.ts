@@ -107,4 +107,6 @@ export interface CaseloadEntry {
   openReferrals: number;
   overdueReferrals: number;
   draftContacts: number;
+  /** Marked absent at the client's last two group sessions (excused does not count). */
+  missedLastTwoSessions: boolean;
 }

@@ -1,3 +1,5 @@
+import type { ContactReview } from './oversight';
+
 export const MODALITIES = ['in_person', 'phone', 'video', 'text', 'email'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
@@ -94,6 +96,8 @@ export interface Contact {
   billingUnits: number;
   signedAt: string | null;
   addenda: Addendum[];
+  /** A supervisor's documentation review, visible to the peer who wrote the contact. */
+  review: ContactReview | null;
   version: number;
   createdAt: string;
 }

@@ -29,6 +29,8 @@ export const PERMISSION_TABLE = {
   'sessions:write': { peer: 'facilitator', manager: 'program' },
   'attendance:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
   'attendance:write': { peer: 'facilitator', manager: 'program' },
+  'communityMeetings:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'communityMeetings:write': { peer: 'caseload' },
   'clinicalNotes:read': { clinician: 'program', manager: 'program' },
   'clinicalNotes:readBody': { clinician: 'program' },
   'clinicalNotes:write': { clinician: 'program' },
@@ -43,6 +45,9 @@ export const PERMISSION_TABLE = {
   'resources:write': { manager: 'org', admin: 'org' },
   'audit:read': { manager: 'program', admin: 'org' },
   'reports:read': { peer: 'caseload', manager: 'program' },
+  'emergencyAccess:request': { peer: 'org', clinician: 'org' },
+  'emergencyAccess:review': { manager: 'program' },
+  'documentationReview:write': { manager: 'program' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSION_TABLE;

@@ -1,0 +1,169 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import {
+  AttendanceStatus,
+  billingUnits,
+  GROUP_BILLING_CODE,
+  GroupMember,
+  groupUnits,
+  SessionAttendance,
+} from '@peerpath/contracts';
+import { Actor } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
+import { ConflictProblem, NotFound } from '../common/errors';
+import { problem } from '../common/problem';
+import { GroupEntity, GroupSessionEntity } from '../groups/group.entity';
+import { GroupsService } from '../groups/groups.service';
+import { MembersService } from '../groups/members.service';
+import { RosterService } from '../groups/roster.service';
+import { GroupSessionsService } from '../groups/sessions.service';
+import { AttendanceItemDto } from './attendance.dto';
+
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+    private readonly groups: GroupsService,
+    private readonly sessions: GroupSessionsService,
+    private readonly roster: RosterService,
+    private readonly members: MembersService,
+  ) {}
+
+  async forSession(actor: Actor, sessionId: string): Promise<SessionAttendance> {
+    const { session, group } = await this.sessions.findInScope(actor, sessionId, 'groups:read');
+    await this.audit.record({ action: 'attendance.read', entityType: 'session', entityId: sessionId });
+    return this.present(actor, session, group);
+  }
+
+  /**
+   * Replaces a session's attendance as a whole: rows left out are deleted, unchanged rows keep
+   * when they were first recorded, so the same body twice leaves the same rows. Walk-ins who are
+   * active clients of the group's program join the roster. Any client the caller may not name
+   * answers 404 and nothing is written.
+   */
+  async record(actor: Actor, sessionId: string, items: AttendanceItemDto[]): Promise<SessionAttendance> {
+    const { session, group } = await this.sessions.findInScope(actor, sessionId, 'groups:read', true);
+    if (!(await this.groups.reaches(actor, group.id, 'attendance:write'))) {
+      throw new ForbiddenException(
+        problem(403, 'Only the group’s facilitators and the program’s managers may take attendance.'),
+      );
+    }
+    // A day's grace: the session's date is the clinic's calendar day, the server's today is UTC.
+    if (session.date > tomorrowUtc())
+      throw new ConflictProblem(
+        'session-not-started',
+        'Attendance can be taken from the day of the session.',
+      );
+    const before = new Set(await this.recordedIds(sessionId));
+    const onRoster = new Set(await this.roster.currentIds(group.id));
+    const ids = items.map((i) => i.clientId.toLowerCase());
+    const known = new Map(
+      (
+        await this.members
+          .atTheDoor(actor, group)
+          .andWhere('c.id = ANY(CAST(:ids AS uuid[]))', { ids })
+          .getMany()
+      ).map((c) => [c.id, c]),
+    );
+    for (const [i, id] of ids.entries()) {
+      const client = known.get(id);
+      if (!client || (client.status !== 'active' && !onRoster.has(id) && !before.has(id)))
+        throw unknownClient(id, i);
+    }
+    const removed = (await this.txHost.tx.query(
+      `DELETE FROM attendance WHERE session_id = $1 AND NOT (client_id = ANY($2::uuid[])) RETURNING client_id`,
+      [sessionId, ids],
+    )) as [{ client_id: string }[], number];
+    if (ids.length) {
+      await this.txHost.tx.query(
+        `INSERT INTO attendance (organization_id, session_id, client_id, status, recorded_by)
+         SELECT $1, $2, i.client_id, i.status, $5
+           FROM unnest($3::uuid[], $4::text[]) AS i(client_id, status)
+         ON CONFLICT (session_id, client_id) DO UPDATE
+           SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+           WHERE attendance.status <> EXCLUDED.status`,
+        [actor.organizationId, sessionId, ids, items.map((i) => i.status), actor.userId],
+      );
+    }
+    const walkIns = ids.filter((id) => !onRoster.has(id) && !before.has(id));
+    for (const row of await this.roster.enrol(actor, group.id, walkIns)) {
+      await this.audit.record({
+        action: 'group.roster.walk_in',
+        entityType: 'group',
+        entityId: group.id,
+        clientId: row.client_id,
+      });
+    }
+    for (const { client_id } of removed[0]) {
+      await this.audit.record({
+        action: 'attendance.remove',
+        entityType: 'session',
+        entityId: sessionId,
+        clientId: client_id,
+      });
+    }
+    for (const id of ids) {
+      await this.audit.record({
+        action: 'attendance.record',
+        entityType: 'session',
+        entityId: sessionId,
+        clientId: id,
+      });
+    }
+    return this.present(actor, session, group);
+  }
+
+  private async recordedIds(sessionId: string): Promise<string[]> {
+    const rows = (await this.txHost.tx.query(`SELECT client_id FROM attendance WHERE session_id = $1`, [
+      sessionId,
+    ])) as { client_id: string }[];
+    return rows.map((r) => r.client_id);
+  }
+
+  /** The rows the caller may see, each with its H0038-HQ units. */
+  private async present(
+    actor: Actor,
+    session: GroupSessionEntity,
+    group: GroupEntity,
+  ): Promise<SessionAttendance> {
+    const rows = (await this.txHost.tx.query(
+      `SELECT client_id, status FROM attendance WHERE session_id = $1`,
+      [session.id],
+    )) as { client_id: string; status: AttendanceStatus }[];
+    const shown = await this.members.members(
+      actor,
+      group,
+      rows.map((r) => r.client_id),
+    );
+    return {
+      session: (await this.sessions.present([session]))[0],
+      billingCode: GROUP_BILLING_CODE,
+      unitsPerClient: billingUnits(session.durationMinutes),
+      items: rows
+        .filter((r) => shown.has(r.client_id))
+        .map((r) => ({
+          ...(shown.get(r.client_id) as GroupMember),
+          sessionId: session.id,
+          status: r.status,
+          billingUnits: groupUnits(session.durationMinutes, r.status),
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.clientId.localeCompare(b.clientId)),
+    };
+  }
+}
+
+function tomorrowUtc(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 404 for the one client the caller may not name here, pointing at its place in the body. */
+function unknownClient(clientId: string, index: number): NotFound {
+  const error = new NotFound('client', clientId);
+  const message = 'no active client of this group’s program has this id';
+  Object.assign(error.getResponse() as object, {
+    errors: [{ field: `attendance.${index}.clientId`, message }],
+  });
+  return error;
+}
