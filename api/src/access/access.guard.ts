@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { problem } from '../common/problem';
 import { PERMISSION_KEY, PUBLIC_KEY } from './allow.decorator';
 import { StaffSession } from './actor';
-import { entityTypeOf } from './route-entity';
+import { refusalRecord } from './refusal';
 
 /**
  * Global and deny-by-default: a route opens only through @Public, @SignedIn or @Allow(permission),
@@ -37,20 +37,7 @@ export class AccessGuard implements CanActivate {
     );
     if (permission === 'signed-in') return true;
     if (permission && can(session.role, permission)) return true;
-    await this.audit.recordStandalone({
-      organizationId: session.organizationId,
-      actorId: session.userId,
-      actorRole: session.role,
-      action: `${req.method} ${req.route?.path ?? req.path}`,
-      entityType: entityTypeOf(req),
-      entityId: uuidParam(req),
-      outcome: 'denied',
-    });
+    await this.audit.recordStandalone(refusalRecord(req, session));
     throw new ForbiddenException(problem(403, 'Your role may not do this.'));
   }
-}
-
-export function uuidParam(req: Request): string | null {
-  const id = req.params?.['id'];
-  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
 }

@@ -6,8 +6,7 @@ import type { Request } from 'express';
 import { firstValueFrom, from, Observable, defaultIfEmpty } from 'rxjs';
 import { AuditService, META_KEY } from '../audit/audit.service';
 import { Actor, ACTOR_KEY, RequestMeta, StaffSession } from './actor';
-import { uuidParam } from './access.guard';
-import { entityTypeOf } from './route-entity';
+import { refusalRecord, uuidParam } from './refusal';
 import { NotFound } from '../common/errors';
 
 /**
@@ -56,24 +55,11 @@ export class RequestTransactionInterceptor implements NestInterceptor {
       });
     } catch (error) {
       if (isRefusal(error)) {
-        await this.recordRefusal(req, session, refusedClient(req, error));
+        // The request's own work rolled back; the refusal is kept in a transaction of its own.
+        await this.audit.recordStandalone(refusalRecord(req, session, refusedClient(req, error)));
       }
       throw error;
     }
-  }
-
-  /** The request's own work rolled back; the refusal is kept in a transaction of its own. */
-  private recordRefusal(req: Request, session: StaffSession, clientId: string | null): Promise<void> {
-    return this.audit.recordStandalone({
-      organizationId: session.organizationId,
-      actorId: session.userId,
-      actorRole: session.role,
-      action: `${req.method} ${req.route?.path ?? req.path}`,
-      entityType: entityTypeOf(req),
-      entityId: uuidParam(req),
-      clientId,
-      outcome: 'denied',
-    });
   }
 }
 

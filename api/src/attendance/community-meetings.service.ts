@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem } from '../common/errors';
 import { decodeCursor, DEFAULT_LIMIT, PageQuery, toPage } from '../common/pagination';
-import { invalid } from '../groups/groups.service';
+import { invalid } from '../common/invalid';
 import { CreateCommunityMeetingDto } from './attendance.dto';
 import { CommunityMeetingEntity } from './community-meeting.entity';
 

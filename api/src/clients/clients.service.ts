@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Client, Page, Permission } from '@peerpath/contracts';
@@ -8,7 +8,7 @@ import { applyScope } from '../access/scope';
 import { AuditService } from '../audit/audit.service';
 import { ConflictProblem, NotFound, StaleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
-import { problem } from '../common/problem';
+import { invalid } from '../common/invalid';
 import { ClientAssignmentEntity, ClientEntity, ClientStatusEventEntity } from './client.entity';
 import { CLIENT_SCOPE, nameKey } from './client-scope';
 import { ClientListQuery, CreateClientDto, DischargeDto, ReadmitDto, UpdateClientDto } from './clients.dto';
@@ -300,10 +300,6 @@ export class ClientsService {
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
-}
-
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException(problem(400, message, { errors: [{ field, message }] }));
 }
 
 export function toClient(c: ClientEntity): Client {

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Consent, Disclosure } from '@peerpath/contracts';
@@ -9,7 +9,7 @@ import { ClientEntity } from '../clients/client.entity';
 import { CLIENT_SCOPE } from '../clients/client-scope';
 import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem, NotFound } from '../common/errors';
-import { problem } from '../common/problem';
+import { invalid } from '../common/invalid';
 import { ResourcesService } from '../resources/resources.service';
 import { ConsentEntity, DisclosureEntity } from './consent.entity';
 import { CreateConsentDto } from './consents.dto';
@@ -174,10 +174,6 @@ export class ConsentsService {
 
 function normal(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
-}
-
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException(problem(400, message, { errors: [{ field, message }] }));
 }
 
 export function toConsent(c: ConsentEntity): Consent {

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Group, Page, Permission } from '@peerpath/contracts';
@@ -8,6 +8,7 @@ import { applyScope } from '../access/scope';
 import { AuditService } from '../audit/audit.service';
 import { NotFound, StaleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
+import { invalid } from '../common/invalid';
 import { problem } from '../common/problem';
 import { GroupEntity } from './group.entity';
 import { GROUP_SCOPE } from './group-scope';
@@ -206,8 +207,4 @@ export class GroupsService {
 
 function leadFirst(lead: string | undefined, all: string[] | undefined): string[] {
   return [...new Set([...(lead ? [lead] : []), ...(all ?? [])])];
-}
-
-export function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException(problem(400, message, { errors: [{ field, message }] }));
 }

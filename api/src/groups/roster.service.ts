@@ -7,7 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { nameKey } from '../clients/client-scope';
 import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem, NotFound } from '../common/errors';
-import { GroupsService, invalid } from './groups.service';
+import { invalid } from '../common/invalid';
+import { GroupsService } from './groups.service';
 import { MembersService } from './members.service';
 
 interface RosterRow {

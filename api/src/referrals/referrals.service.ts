@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
@@ -21,7 +21,7 @@ import { CLIENT_SCOPE } from '../clients/client-scope';
 import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem, NotFound, StaleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
-import { problem } from '../common/problem';
+import { invalid } from '../common/invalid';
 import { ConsentsService, Recipient } from '../consents/consents.service';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
@@ -323,8 +323,4 @@ export class ReferralsService {
       version: r.version,
     }));
   }
-}
-
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException(problem(400, message, { errors: [{ field, message }] }));
 }

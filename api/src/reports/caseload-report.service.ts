@@ -1,10 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { CaseloadReport, PeerCaseloadFigures, scopeOf } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { problem } from '../common/problem';
+import { invalid } from '../common/invalid';
 import { ReportQuery } from './reports.dto';
 
 const DAY = 86_400_000;
@@ -179,8 +179,4 @@ function toFigures(
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException(problem(400, message, { errors: [{ field, message }] }));
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Page, Permission, User } from '@peerpath/contracts';
@@ -10,7 +10,7 @@ import { hashPassword, passwordProblem } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import { ConflictProblem, NotFound, StaleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
-import { problem } from '../common/problem';
+import { invalid } from '../common/invalid';
 import { ProgramMembership } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { STAFF_SCOPE } from './staff-scope';
@@ -142,10 +142,6 @@ export class UsersService {
     for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.program_id]);
     return byUser;
   }
-}
-
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException(problem(400, message, { errors: [{ field, message }] }));
 }
 
 export function toUser(u: UserEntity, programIds: string[]): User {

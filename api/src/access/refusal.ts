@@ -1,0 +1,32 @@
+import type { Request } from 'express';
+import { StandaloneAuditRecord } from '../audit/audit.service';
+import { StaffSession } from './actor';
+
+/** The audit record of a refused request, whoever refused it (the guard or a handler). */
+export function refusalRecord(
+  req: Request,
+  session: StaffSession,
+  clientId: string | null = null,
+): StandaloneAuditRecord {
+  return {
+    organizationId: session.organizationId,
+    actorId: session.userId,
+    actorRole: session.role,
+    action: `${req.method} ${req.route?.path ?? req.path}`,
+    entityType: entityTypeOf(req),
+    entityId: uuidParam(req),
+    clientId,
+    outcome: 'denied',
+  };
+}
+
+export function uuidParam(req: Request): string | null {
+  const id = req.params?.['id'];
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
+
+/** The kind of record a path names: `/api/users/…` → `user`. */
+export function entityTypeOf(req: Request): string {
+  const segment = (req.route?.path ?? req.path).split('/').filter(Boolean)[1] ?? 'unknown';
+  return segment.replace(/-/g, '_').replace(/s$/, '');
+}
