@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { loadConfig } from './config';
 import { createApp } from './app.factory';
 import { migrate } from './database/migrate';
@@ -15,7 +15,7 @@ export async function bootstrap(databaseUrl?: string, options: { seed?: boolean 
   const config = loadConfig(databaseUrl);
   await migrate(config.databaseUrl, config.appRolePassword);
   if (options.seed ?? process.env['SEED_DEMO'] === 'true') await seedDemoIfEmpty(config.databaseUrl);
-  const webRoot = process.env['WEB_ROOT'] ?? join(process.cwd(), 'dist/web/browser');
+  const webRoot = resolve(process.env['WEB_ROOT'] ?? 'dist/web/browser');
   const app = await createApp(config, webRoot);
   await app.listen(config.port);
   return { url: `http://localhost:${config.port}`, close: () => app.close() };
