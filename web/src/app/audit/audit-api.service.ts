@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API, type AuditEvent, type Page } from '@peerpath/contracts';
-import { getPage } from '../core/page';
+import { API, type AuditEvent, type AuditHighlight, type AuditOutcome, type Page } from '@peerpath/contracts';
+import { firstValueFrom } from 'rxjs';
+import { getPage, toParams } from '../core/page';
 
 export interface AuditFilter {
   actorId?: string;
@@ -9,6 +10,17 @@ export interface AuditFilter {
   /** ISO 8601 instants. */
   from?: string;
   to?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  /** Only events recorded during emergency access (true) or only the others (false). */
+  emergency?: boolean;
+}
+
+function query(filter: AuditFilter): Record<string, string | undefined> {
+  return {
+    ...filter,
+    emergency: filter.emergency === undefined ? undefined : String(filter.emergency),
+  };
 }
 
 /** GET /api/audit-events?limit=&cursor=&actorId=&clientId=&from=&to= */
@@ -17,7 +29,20 @@ export class AuditApi {
   private readonly http = inject(HttpClient);
 
   list(filter: AuditFilter, cursor: string | null = null, limit = 50): Promise<Page<AuditEvent>> {
-    return getPage<AuditEvent>(this.http, API.auditEvents, { limit, cursor, ...filter });
+    return getPage<AuditEvent>(this.http, API.auditEvents, { limit, cursor, ...query(filter) });
+  }
+
+  /** GET /api/audit-events/highlights: what deserves a second look among the filtered events. */
+  highlights(filter: AuditFilter): Promise<AuditHighlight[]> {
+    return firstValueFrom(
+      this.http.get<AuditHighlight[]>(`${API.auditEvents}/highlights`, { params: toParams(query(filter)) }),
+    );
+  }
+
+  /** GET /api/audit-events/export.csv with the same filters, as a link; the server audits the export. */
+  exportUrl(filter: AuditFilter): string {
+    const params = toParams(query(filter)).toString();
+    return `${API.auditEvents}/export.csv${params ? `?${params}` : ''}`;
   }
 }
 

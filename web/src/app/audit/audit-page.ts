@@ -8,13 +8,27 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { type AuditEvent, type Role, ROLE_LABELS, type User } from '@peerpath/contracts';
+import {
+  type AuditEvent,
+  type AuditHighlight,
+  type AuditOutcome,
+  type Role,
+  ROLE_LABELS,
+  type User,
+} from '@peerpath/contracts';
 import { injectMatches, NARROW } from '../core/layout';
 import { readProblem } from '../core/problem';
 import { StaffApi } from '../core/staff-api.service';
 import { AuditApi, type AuditFilter, dayToIso } from './audit-api.service';
 
 const OUTCOME_LABELS: Record<string, string> = { success: 'Allowed', denied: 'Denied', failure: 'Failed' };
+
+const HIGHLIGHT_LABELS: Record<AuditHighlight['kind'], { title: string; icon: string }> = {
+  denied: { title: 'Denied attempts', icon: 'block' },
+  emergency_access: { title: 'Emergency access', icon: 'emergency' },
+  many_clients_outside_caseload: { title: 'Many clients outside caseload', icon: 'person_search' },
+  unusual_hour_sign_in: { title: 'Sign-in at an unusual hour', icon: 'bedtime' },
+};
 
 @Component({
   selector: 'pp-audit-page',
@@ -45,19 +59,29 @@ export class AuditPage {
     clientId: [''],
     from: [''],
     to: [''],
+    action: [''],
+    outcome: ['' as AuditOutcome | ''],
+    emergency: ['' as 'true' | 'false' | ''],
   });
+  protected readonly outcomes: AuditOutcome[] = ['success', 'denied', 'failure'];
+  protected readonly highlightLabels = HIGHLIGHT_LABELS;
 
   protected readonly staff = signal<User[]>([]);
   protected readonly events = signal<AuditEvent[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
-  private applied: AuditFilter = {};
+  protected readonly highlights = signal<AuditHighlight[]>([]);
+  protected readonly highlightsError = signal<string | null>(null);
+  private readonly applied = signal<AuditFilter>({});
+  /** The same filters as the list, as CSV. */
+  protected readonly exportUrl = computed(() => this.api.exportUrl(this.applied()));
   private readonly staffNames = computed(() => new Map(this.staff().map((s) => [s.id, s.name])));
 
   constructor() {
     void this.loadStaff();
     void this.load();
+    void this.loadHighlights();
   }
 
   protected actorName(event: AuditEvent): string {
@@ -78,27 +102,50 @@ export class AuditPage {
   }
 
   protected async search(): Promise<void> {
-    const { actorId, clientId, from, to } = this.filters.getRawValue();
-    this.applied = {
+    const { actorId, clientId, from, to, action, outcome, emergency } = this.filters.getRawValue();
+    this.applied.set({
       actorId: actorId || undefined,
       clientId: clientId.trim() || undefined,
       from: dayToIso(from, 'start'),
       to: dayToIso(to, 'end'),
-    };
-    await this.load();
+      action: action.trim() || undefined,
+      outcome: outcome || undefined,
+      emergency: emergency === '' ? undefined : emergency === 'true',
+    });
+    await Promise.all([this.load(), this.loadHighlights()]);
   }
 
   protected async clear(): Promise<void> {
     this.filters.reset();
-    this.applied = {};
-    await this.load();
+    this.applied.set({});
+    await Promise.all([this.load(), this.loadHighlights()]);
+  }
+
+  /** A highlight narrows the log to that staff member (and to refusals or emergency access). */
+  protected async showHighlight(highlight: AuditHighlight): Promise<void> {
+    this.filters.patchValue({
+      actorId: highlight.actorId ?? '',
+      outcome: highlight.kind === 'denied' ? 'denied' : '',
+      emergency: highlight.kind === 'emergency_access' ? 'true' : '',
+      action: highlight.kind === 'unusual_hour_sign_in' ? 'auth.sign_in' : '',
+    });
+    await this.search();
+  }
+
+  protected async loadHighlights(): Promise<void> {
+    this.highlightsError.set(null);
+    try {
+      this.highlights.set(await this.api.highlights(this.applied()));
+    } catch (error) {
+      this.highlightsError.set(readProblem(error, 'Highlights could not be loaded.').message);
+    }
   }
 
   protected async load(cursor: string | null = null): Promise<void> {
     this.loading.set(true);
     this.error.set(null);
     try {
-      const page = await this.api.list(this.applied, cursor);
+      const page = await this.api.list(this.applied(), cursor);
       this.events.update((events) => (cursor ? [...events, ...page.items] : page.items));
       this.nextCursor.set(page.nextCursor);
     } catch (error) {

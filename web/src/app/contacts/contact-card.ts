@@ -27,4 +27,10 @@ export class ContactCard {
   protected readonly label = label;
   protected readonly plural = plural;
   protected readonly signed = computed(() => !!this.contact().signedAt);
+  /** A supervisor's documentation review, shown to the peer who wrote the contact. */
+  protected readonly reviewText = computed(() => {
+    const review = this.contact().review;
+    if (!review) return null;
+    return `Reviewed by ${review.reviewerName}${review.comment ? `: ${review.comment}` : ''}`;
+  });
 }

@@ -49,6 +49,16 @@ describe('HomePage', () => {
     expect(request.request.params.get('status')).toBe('active');
   });
 
+  it('makes the manager’s home the caseload dashboard', async () => {
+    jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    const { backend, element, fixture } = await render('manager');
+    await settle();
+    await fixture.whenStable();
+    backend.expectOne((r) => r.url === '/api/reports/caseloads');
+    expect(element.querySelectorAll('h1')).toHaveLength(1);
+    expect(element.querySelector('pp-caseload-dashboard h1')?.textContent?.trim()).toBe('Program overview');
+  });
+
   it('gives the manager a link to caseload assignment', async () => {
     const { element } = await render('manager');
     const links = Array.from(element.querySelectorAll('a')).map((a) => [

@@ -5,11 +5,12 @@ import { RouterLink } from '@angular/router';
 import { ClientDirectory } from '../clients/directory/client-directory';
 import { MyCaseload } from '../clients/caseload/my-caseload';
 import { AuthService } from '../core/auth.service';
+import { CaseloadDashboard } from '../dashboard/caseload-dashboard';
 import { navItemsFor } from '../shell/nav-items';
 
 @Component({
   selector: 'pp-home-page',
-  imports: [MatCardModule, MatIconModule, RouterLink, MyCaseload, ClientDirectory],
+  imports: [MatCardModule, MatIconModule, RouterLink, MyCaseload, ClientDirectory, CaseloadDashboard],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

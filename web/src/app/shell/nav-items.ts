@@ -32,6 +32,36 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
       summary: 'Move clients between peer specialists’ caseloads.',
     });
   }
+  if (can(role, 'referrals:read')) {
+    items.push({
+      label: 'Referrals',
+      path: '/referrals',
+      icon: 'send',
+      summary:
+        scopeOf(role, 'referrals:read') === 'caseload'
+          ? 'Your open referrals, overdue follow-ups first.'
+          : 'Referral history across your programs, with CSV export.',
+    });
+  }
+  if (can(role, 'groups:read')) {
+    items.push({
+      label: 'Groups',
+      path: '/groups',
+      icon: 'groups',
+      summary:
+        scopeOf(role, 'sessions:write') === 'facilitator'
+          ? 'Recovery groups, sessions and attendance at the door.'
+          : 'Recovery groups, rosters, sessions and attendance rates.',
+    });
+  }
+  if (can(role, 'resources:read')) {
+    items.push({
+      label: 'Directory',
+      path: '/directory',
+      icon: 'local_library',
+      summary: 'Community resources by need: housing, MOUD, food and more.',
+    });
+  }
   const staffScope = scopeOf(role, 'users:read');
   if (staffScope === 'program' || staffScope === 'org') {
     items.push({
@@ -49,6 +79,22 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
       path: '/programs',
       icon: 'account_tree',
       summary: 'The clinic’s programs and their contact rules.',
+    });
+  }
+  if (scopeOf(role, 'reports:read') === 'caseload') {
+    items.push({
+      label: 'My figures',
+      path: '/dashboard',
+      icon: 'monitoring',
+      summary: 'Your caseload figures: contacts, referrals and group attendance.',
+    });
+  }
+  if (can(role, 'documentationReview:write')) {
+    items.push({
+      label: 'Documentation review',
+      path: '/review',
+      icon: 'fact_check',
+      summary: 'Review signed contacts and emergency access; see review coverage per peer.',
     });
   }
   if (can(role, 'audit:read')) {

@@ -84,6 +84,15 @@ describe('MyCaseload', () => {
     expect(names()).toEqual(['Avery Example']);
   });
 
+  it('flags a client who missed their last two group sessions', async () => {
+    const { rows } = await render([
+      caseloadEntry(1, { firstName: 'Blake', lastName: 'Sample', missedLastTwoSessions: true }),
+      caseloadEntry(2, { firstName: 'Casey', lastName: 'Other' }),
+    ]);
+    const chips = rows().map((r) => r.querySelector('.chip-missed')?.textContent?.trim() ?? null);
+    expect(chips).toEqual(['Missed last 2 groups', null]);
+  });
+
   it('says so when the caseload is empty', async () => {
     const { element } = await render([]);
     expect(element.textContent).toContain('No clients on your caseload yet.');

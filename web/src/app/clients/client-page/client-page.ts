@@ -30,6 +30,12 @@ import { problemSlug, readProblem, STALE_RECORD_MESSAGE } from '../../core/probl
 import { ProgramsApi } from '../../core/programs-api.service';
 import { ContactCard } from '../../contacts/contact-card';
 import { ContactsApi } from '../../contacts/contacts-api.service';
+import { ClientReferrals } from '../../referrals/client-referrals';
+import { ClinicalNotesSection } from '../../clinical-notes/clinical-notes-section';
+import { ClientGroups } from '../../groups/client-groups/client-groups';
+import { EmergencyAccessOffer } from '../../emergency-access/emergency-access-offer';
+import { EmergencyAccess } from '../../emergency-access/emergency-access.service';
+import { EmergencyBanner } from '../../emergency-access/emergency-banner';
 import { ageFrom, displayName, label, milestoneText, recoveryFrom } from '../client-display';
 import { ClientNotFound } from '../client-not-found';
 import { ClientsApi } from '../clients-api.service';
@@ -49,6 +55,11 @@ import { TextDialog, type TextDialogData } from './text-dialog';
     MatProgressBarModule,
     ClientNotFound,
     ContactCard,
+    ClientReferrals,
+    ClinicalNotesSection,
+    ClientGroups,
+    EmergencyAccessOffer,
+    EmergencyBanner,
   ],
   templateUrl: './client-page.html',
   styleUrl: './client-page.scss',
@@ -64,6 +75,7 @@ export class ClientPage implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly user = inject(AuthService).user;
+  private readonly emergency = inject(EmergencyAccess);
 
   protected readonly client = signal<Client | null>(null);
   protected readonly assignments = signal<AssignmentEntry[]>([]);
@@ -130,6 +142,12 @@ export class ClientPage implements OnInit {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  /** Emergency access was granted on the not-found view: open the client, read-only. */
+  protected emergencyGranted(): void {
+    this.notFound.set(false);
+    void this.load();
   }
 
   protected async loadTimeline(more = false): Promise<void> {
@@ -250,6 +268,8 @@ export class ClientPage implements OnInit {
   }
 
   private may(permission: Permission): boolean {
+    // A client opened by emergency access is read-only.
+    if (this.emergency.grantFor(this.id()) && !permission.endsWith(':read')) return false;
     return can(this.user()?.role, permission);
   }
 }

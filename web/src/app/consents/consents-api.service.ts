@@ -1,0 +1,28 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { API, type Consent, type CreateConsentRequest, type Disclosure } from '@peerpath/contracts';
+import { firstValueFrom } from 'rxjs';
+
+const clientUrl = (clientId: string, rest: string) => `${API.clients}/${encodeURIComponent(clientId)}${rest}`;
+
+/** 42 CFR Part 2 consents and the accounting of disclosures. */
+@Injectable({ providedIn: 'root' })
+export class ConsentsApi {
+  private readonly http = inject(HttpClient);
+
+  list(clientId: string): Promise<Consent[]> {
+    return firstValueFrom(this.http.get<Consent[]>(clientUrl(clientId, '/consents')));
+  }
+
+  create(clientId: string, request: CreateConsentRequest): Promise<Consent> {
+    return firstValueFrom(this.http.post<Consent>(clientUrl(clientId, '/consents'), request));
+  }
+
+  revoke(id: string): Promise<Consent> {
+    return firstValueFrom(this.http.post<Consent>(`${API.consents}/${encodeURIComponent(id)}/revoke`, {}));
+  }
+
+  disclosures(clientId: string): Promise<Disclosure[]> {
+    return firstValueFrom(this.http.get<Disclosure[]>(clientUrl(clientId, '/disclosures')));
+  }
+}
