@@ -164,6 +164,25 @@ describe('caseload report', () => {
     expect(res.body.referralOutcomes).toMatchObject({ completed: 1, declined: 1 });
   });
 
+  it('counts from the exact start of the period, not from that day’s midnight', async () => {
+    const from = new Date(Date.now() - 27 * DAY);
+    from.setUTCHours(6, 0, 0, 0);
+    const before = new Date(from.getTime() - 3 * 3600_000);
+    const org = fixturePeer.user?.organizationId;
+    const a = (
+      await t.owner.query(`SELECT id FROM clients WHERE first_name = 'A' AND program_id = $1`, [programId])
+    ).rows[0].id;
+    await t.owner.query(
+      `INSERT INTO referrals (organization_id, client_id, outside_organization, need, status, created_by, updated_at)
+       VALUES ($1, $2, 'Boundary Org', 'food', 'completed', $3, $4)`,
+      [org, a, peerId, before],
+    );
+    const res = await manager.get(`/api/reports/caseloads?programId=${programId}&from=${from.toISOString()}`);
+    expect(res.body.peers[0].referralCompletionRate).toBe(0.5);
+    expect(res.body.referralOutcomes.completed).toBe(1);
+    await t.owner.query(`DELETE FROM referrals WHERE outside_organization = 'Boundary Org'`);
+  });
+
   it('exports exactly the JSON figures as CSV', async () => {
     const json = await manager.get(`/api/reports/caseloads?programId=${programId}`);
     const csv = await manager.get(`/api/reports/caseloads.csv?programId=${programId}`);

@@ -30,7 +30,8 @@ interface PeerRow {
 }
 
 /**
- * Per-peer caseload figures for a period, in one SQL statement per report: a peer gets their own
+ * Per-peer caseload figures for a period, in one SQL statement per report (the period bounds are
+ * cast explicitly: a parameter typed as a date by its first use would move the start to midnight): a peer gets their own
  * row, a manager one row per peer of their programs. Every figure is defined in the SQL below.
  */
 @Injectable()
@@ -116,16 +117,16 @@ const PEER_FIGURES = `
   peer_sessions AS (
     SELECT f.user_id AS peer_id, s.id, s.duration_minutes
       FROM group_sessions s JOIN group_facilitators f ON f.group_id = s.group_id
-     WHERE s.date >= $3::date AND s.date < $4::date
+     WHERE s.date >= ($3::timestamptz)::date AND s.date < ($4::timestamptz)::date
   )
   SELECT p.id, p.name, coalesce(p.caseload_limit, 25) AS caseload_limit,
     (SELECT count(*)::int FROM active a WHERE a.primary_peer_id = p.id) AS active,
     (SELECT count(DISTINCT x.client_id)::int FROM client_assignments x
-      WHERE x.peer_id = p.id AND x.started_at >= $3 AND x.started_at < $4) AS new_clients,
+      WHERE x.peer_id = p.id AND x.started_at >= $3::timestamptz AND x.started_at < $4::timestamptz) AS new_clients,
     (SELECT count(*)::int FROM client_status_events e JOIN clients c ON c.id = e.client_id
-      WHERE c.primary_peer_id = p.id AND e.status = 'discharged' AND e.at >= $3 AND e.at < $4) AS discharged,
+      WHERE c.primary_peer_id = p.id AND e.status = 'discharged' AND e.at >= $3::timestamptz AND e.at < $4::timestamptz) AS discharged,
     (SELECT count(*)::int FROM contacts k
-      WHERE k.author_id = p.id AND k.successful AND k.occurred_at >= $3 AND k.occurred_at < $4) AS successful_contacts,
+      WHERE k.author_id = p.id AND k.successful AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz) AS successful_contacts,
     (SELECT count(*)::int FROM active a
       WHERE a.primary_peer_id = p.id AND a.last_contact >= $4::timestamptz - interval '14 days') AS contacted_14,
     (SELECT count(*)::int FROM active a WHERE a.primary_peer_id = p.id
@@ -133,18 +134,18 @@ const PEER_FIGURES = `
     (SELECT count(*)::int FROM referrals r JOIN active a ON a.id = r.client_id
       WHERE a.primary_peer_id = p.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals,
     (SELECT count(*)::int FROM referrals r JOIN active a ON a.id = r.client_id
-      WHERE a.primary_peer_id = p.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < $4::date) AS overdue_referrals,
+      WHERE a.primary_peer_id = p.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < ($4::timestamptz)::date) AS overdue_referrals,
     (SELECT count(*)::int FROM referrals r JOIN clients c ON c.id = r.client_id
-      WHERE c.primary_peer_id = p.id AND r.status = 'completed' AND r.updated_at >= $3 AND r.updated_at < $4) AS completed_referrals,
+      WHERE c.primary_peer_id = p.id AND r.status = 'completed' AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz) AS completed_referrals,
     (SELECT count(*)::int FROM referrals r JOIN clients c ON c.id = r.client_id
       WHERE c.primary_peer_id = p.id AND r.status IN ('completed', 'declined', 'no_show', 'cancelled')
-        AND r.updated_at >= $3 AND r.updated_at < $4) AS closed_referrals,
+        AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz) AS closed_referrals,
     (SELECT count(*)::int FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN clients c ON c.id = t.client_id
-      WHERE c.primary_peer_id = p.id AND t.status IN ('present', 'late') AND s.date >= $3::date AND s.date < $4::date) AS attended,
+      WHERE c.primary_peer_id = p.id AND t.status IN ('present', 'late') AND s.date >= ($3::timestamptz)::date AND s.date < ($4::timestamptz)::date) AS attended,
     (SELECT count(*)::int FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN clients c ON c.id = t.client_id
-      WHERE c.primary_peer_id = p.id AND s.date >= $3::date AND s.date < $4::date) AS recorded,
+      WHERE c.primary_peer_id = p.id AND s.date >= ($3::timestamptz)::date AND s.date < ($4::timestamptz)::date) AS recorded,
     (SELECT coalesce(sum(k.billing_units), 0)::int FROM contacts k
-      WHERE k.author_id = p.id AND k.occurred_at >= $3 AND k.occurred_at < $4) AS units,
+      WHERE k.author_id = p.id AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz) AS units,
     (SELECT coalesce(sum(CASE WHEN ps.duration_minutes >= 8 THEN (ps.duration_minutes + 7) / 15 ELSE 0 END), 0)::int
        FROM peer_sessions ps JOIN attendance t ON t.session_id = ps.id
       WHERE ps.peer_id = p.id AND t.status IN ('present', 'late')) AS hq_units
