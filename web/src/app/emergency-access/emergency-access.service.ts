@@ -1,13 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
-import type { EmergencyAccessGrant } from '@peerpath/contracts';
+import { can, type EmergencyAccessGrant, type Permission, type Role } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 
 export const MIN_EMERGENCY_REASON = 10;
 
 /**
  * Break the glass: the caller's live emergency-access grants (GET /api/emergency-access/mine) and
- * the request itself. A client opened this way is read-only; screens ask `grantFor(clientId)`.
+ * the request itself. A client opened this way is read-only; screens ask `allows(role, permission, clientId)`.
  */
 @Injectable({ providedIn: 'root' })
 export class EmergencyAccess {
@@ -40,5 +40,11 @@ export class EmergencyAccess {
    */
   grantFor(clientId: string): EmergencyAccessGrant | null {
     return this.grants().find((g) => g.clientId === clientId) ?? null;
+  }
+
+  /** Whether a role's permission applies to this client: emergency access opens it for reading only. */
+  allows(role: Role | undefined, permission: Permission, clientId: string): boolean {
+    if (this.grantFor(clientId) && !permission.endsWith(':read')) return false;
+    return can(role, permission);
   }
 }

@@ -10,6 +10,7 @@ import { AuthService } from '../core/auth.service';
 import { EmergencyAccessDialog } from './emergency-access-dialog';
 import { EmergencyAccessOffer } from './emergency-access-offer';
 import { EmergencyBanner } from './emergency-banner';
+import { EmergencyAccess } from './emergency-access.service';
 
 const grant: EmergencyAccessGrant = {
   id: '80000000-0000-4000-8000-000000000001',
@@ -152,5 +153,20 @@ describe('EmergencyBanner', () => {
     await fixture.whenStable();
     backend.expectNone('/api/emergency-access/mine');
     expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('');
+  });
+});
+
+describe('EmergencyAccess.allows', () => {
+  it('opens a client reached by emergency access for reading only, and leaves other clients alone', async () => {
+    const backend = setup('peer');
+    const emergency = TestBed.inject(EmergencyAccess);
+    const refresh = emergency.refresh();
+    backend.expectOne('/api/emergency-access/mine').flush([grant]);
+    await refresh;
+    expect(emergency.allows('peer', 'contacts:read', CLIENT_ID)).toBe(true);
+    expect(emergency.allows('peer', 'contacts:write', CLIENT_ID)).toBe(false);
+    expect(emergency.allows('peer', 'referrals:write', CLIENT_ID)).toBe(false);
+    expect(emergency.allows('peer', 'contacts:write', 'another-client')).toBe(true);
+    expect(emergency.allows('clinician', 'contacts:write', 'another-client')).toBe(false);
   });
 });

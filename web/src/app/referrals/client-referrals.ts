@@ -1,3 +1,4 @@
+import { EmergencyAccess } from '../emergency-access/emergency-access.service';
 import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -14,7 +15,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { can, type Permission, type Referral, type ReferralStatus } from '@peerpath/contracts';
+import { type Permission, type Referral, type ReferralStatus } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ClientConsents } from '../consents/client-consents';
 import { AuthService } from '../core/auth.service';
@@ -42,6 +43,7 @@ import { ReferralsApi } from './referrals-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientReferrals implements OnInit {
+  private readonly emergency = inject(EmergencyAccess);
   readonly clientId = input.required<string>();
   readonly clientName = input('');
   /** A discharged client cannot be referred until readmitted. */
@@ -98,6 +100,6 @@ export class ClientReferrals implements OnInit {
   }
 
   private may(permission: Permission): boolean {
-    return can(this.user()?.role, permission);
+    return this.emergency.allows(this.user()?.role, permission, this.clientId());
   }
 }

@@ -17,7 +17,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
   type AssignmentEntry,
-  can,
   type Client,
   type Contact,
   MAX_NOTE_LENGTH,
@@ -268,8 +267,6 @@ export class ClientPage implements OnInit {
   }
 
   private may(permission: Permission): boolean {
-    // A client opened by emergency access is read-only.
-    if (this.emergency.grantFor(this.id()) && !permission.endsWith(':read')) return false;
-    return can(this.user()?.role, permission);
+    return this.emergency.allows(this.user()?.role, permission, this.id());
   }
 }

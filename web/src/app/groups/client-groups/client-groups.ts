@@ -8,6 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { EmergencyAccess } from '../../emergency-access/emergency-access.service';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -53,6 +54,7 @@ export class ClientGroups {
   private readonly api = inject(GroupsApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly emergency = inject(EmergencyAccess);
   private readonly user = inject(AuthService).user;
 
   protected readonly billingCode = GROUP_BILLING_CODE;
@@ -65,7 +67,8 @@ export class ClientGroups {
   protected readonly canRead = computed(() => can(this.user()?.role, 'attendance:read'));
   protected readonly canReadMeetings = computed(() => can(this.user()?.role, 'communityMeetings:read'));
   protected readonly canRecord = computed(
-    () => can(this.user()?.role, 'communityMeetings:write') && this.active(),
+    () =>
+      this.emergency.allows(this.user()?.role, 'communityMeetings:write', this.clientId()) && this.active(),
   );
   protected readonly rates = signal<ClientAttendanceRates | null>(null);
   protected readonly sessions = signal<SessionEntry[]>([]);
