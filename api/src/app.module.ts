@@ -55,6 +55,9 @@ import { ResourcesService } from './resources/resources.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { CaseloadReportService } from './reports/caseload-report.service';
 import { ReportsController } from './reports/reports.controller';
+import { OutcomesReportService } from './reports/outcomes-report.service';
+import { RecoveryController } from './recovery/recovery.controller';
+import { RecoveryService } from './recovery/recovery.service';
 import { ClinicalNotesController } from './clinical-notes/clinical-notes.controller';
 import { ClinicalNotesService } from './clinical-notes/clinical-notes.service';
 import { DocumentationReviewController } from './documentation-review/documentation-review.controller';
@@ -116,6 +119,7 @@ export class AppModule {
         EmergencyAccessController,
         DocumentationReviewController,
         ReportsController,
+        RecoveryController,
       ],
       providers: [
         AuditService,
@@ -146,6 +150,8 @@ export class AppModule {
         EmergencyAccessService,
         DocumentationReviewService,
         CaseloadReportService,
+        OutcomesReportService,
+        RecoveryService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -16,6 +16,7 @@ import { ConsentEntity, DisclosureEntity } from '../consents/consent.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ClinicalNoteEntity } from '../clinical-notes/clinical-note.entity';
+import { AssessmentEntity, GoalEntity } from '../recovery/recovery.entities';
 
 export const ENTITIES = [
   Organization,
@@ -39,4 +40,6 @@ export const ENTITIES = [
   ConsentEntity,
   DisclosureEntity,
   ClinicalNoteEntity,
+  GoalEntity,
+  AssessmentEntity,
 ];

@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CaseloadReport, PeerCaseloadFigures } from '@peerpath/contracts';
+import { CaseloadReport, OutcomesReport, PeerCaseloadFigures } from '@peerpath/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { CaseloadReportService } from './caseload-report.service';
+import { OutcomesReportService } from './outcomes-report.service';
 import { ReportQuery } from './reports.dto';
 
 /** The CSV carries exactly the JSON figures (the weekly trend stays in the JSON). */
@@ -31,7 +32,16 @@ export const CASELOAD_CSV_COLUMNS = [
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly caseloads: CaseloadReportService) {}
+  constructor(
+    private readonly caseloads: CaseloadReportService,
+    private readonly outcomes: OutcomesReportService,
+  ) {}
+
+  @Get('outcomes')
+  @Allow('reports:read')
+  outcomesReport(@CurrentActor() actor: Actor, @Query() query: ReportQuery): Promise<OutcomesReport> {
+    return this.outcomes.report(actor, query);
+  }
 
   @Get('caseloads')
   @Allow('reports:read')

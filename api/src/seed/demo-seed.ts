@@ -5,6 +5,7 @@ import { seedCaseload } from './demo-clients';
 import { seedGroups } from './demo-groups';
 import { seedDirectory, seedReferrals } from './demo-referrals';
 import { seedOversight } from './demo-oversight';
+import { seedRecovery } from './demo-recovery';
 
 export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
 
@@ -102,4 +103,5 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
     await seedReferrals(em, { id: orgId, name: org.name }, peerId, resourceIds, i * 3);
   }
   await seedOversight(em, orgId);
+  await seedRecovery(em, orgId);
 }

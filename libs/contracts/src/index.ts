@@ -6,3 +6,4 @@ export * from './lib/contacts';
 export * from './lib/referrals';
 export * from './lib/groups';
 export * from './lib/oversight';
+export * from './lib/recovery';

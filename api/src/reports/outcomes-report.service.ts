@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { OutcomesReport, scopeOf } from '@peerpath/contracts';
+import { Actor } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
+import { invalid } from '../common/invalid';
+import { ReportQuery } from './reports.dto';
+
+const DAY = 86_400_000;
+
+/** Clients the report covers: a peer's own caseload, or the manager's programs. */
+const IN_SCOPE = `c.program_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.primary_peer_id = $2)`;
+
+/** Goals achieved, BARC-10 change and retention for a period (default: the last 90 days). */
+@Injectable()
+export class OutcomesReportService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async report(actor: Actor, query: ReportQuery): Promise<OutcomesReport> {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * DAY);
+    if (!(from < to)) throw invalid('from', 'from must be before to');
+    const programs = query.programId
+      ? actor.programIds.filter((p) => p === query.programId)
+      : actor.programIds;
+    const peer = scopeOf(actor.role, 'reports:read') === 'caseload' ? actor.userId : null;
+    const params = [programs, peer, from, to];
+    const tx = this.txHost.tx;
+    const goals = (await tx.query(
+      `SELECT g.domain,
+              count(*) FILTER (WHERE g.status = 'achieved' AND g.achieved_at >= $3::timestamptz AND g.achieved_at < $4::timestamptz)::int AS achieved,
+              count(*) FILTER (WHERE g.status = 'active')::int AS active
+         FROM goals g JOIN clients c ON c.id = g.client_id WHERE ${IN_SCOPE} GROUP BY g.domain`,
+      params,
+    )) as { domain: string; achieved: number; active: number }[];
+    const [barc] = (await tx.query(
+      `WITH ranked AS (
+         SELECT a.client_id, a.total,
+                row_number() OVER (PARTITION BY a.client_id ORDER BY a.taken_at) AS first_rank,
+                row_number() OVER (PARTITION BY a.client_id ORDER BY a.taken_at DESC) AS latest_rank,
+                count(*) OVER (PARTITION BY a.client_id) AS n
+           FROM assessments a JOIN clients c ON c.id = a.client_id
+          WHERE ${IN_SCOPE} AND a.taken_at < $4::timestamptz AND $3::timestamptz IS NOT NULL
+       )
+       SELECT count(DISTINCT client_id)::int AS clients,
+              avg(total) FILTER (WHERE first_rank = 1)::float AS mean_first,
+              avg(total) FILTER (WHERE latest_rank = 1)::float AS mean_latest
+         FROM ranked WHERE n >= 2`,
+      params,
+    )) as { clients: number; mean_first: number | null; mean_latest: number | null }[];
+    const [retention] = (await tx.query(
+      `SELECT count(*)::int AS active_at_start,
+              count(*) FILTER (WHERE c.status = 'active' OR c.discharged_at >= $4::timestamptz)::int AS still_active
+         FROM clients c
+        WHERE ${IN_SCOPE} AND c.created_at < $3::timestamptz
+          AND (c.discharged_at IS NULL OR c.discharged_at >= $3::timestamptz)`,
+      params,
+    )) as { active_at_start: number; still_active: number }[];
+    await this.audit.record({ action: 'report.outcomes', entityType: 'report' });
+    const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      goalsAchieved: goals.reduce((s, g) => s + g.achieved, 0),
+      goalsActive: goals.reduce((s, g) => s + g.active, 0),
+      goalsByDomain: Object.fromEntries(
+        goals.map((g) => [g.domain, { achieved: g.achieved, active: g.active }]),
+      ),
+      barc10: {
+        clients: barc.clients,
+        meanFirst: round(barc.mean_first),
+        meanLatest: round(barc.mean_latest),
+        meanChange: barc.clients ? round((barc.mean_latest ?? 0) - (barc.mean_first ?? 0)) : null,
+      },
+      retention: {
+        activeAtStart: retention.active_at_start,
+        stillActive: retention.still_active,
+        rate: retention.active_at_start ? round(retention.still_active / retention.active_at_start) : null,
+      },
+    };
+  }
+}
