@@ -170,7 +170,7 @@ export async function seedReferrals(
     const [{ id: referralId }] = (await em.query(
       `INSERT INTO referrals (organization_id, client_id, resource_id, need, urgency, note, share_information, consent_id,
          status, follow_up_on, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, (SELECT needs[1] FROM resources WHERE id = $3), $4, 'Demo referral (fake).', $5, $6, $7, $8, $9, $10, $10)
+       VALUES ($1, $2, $3, (SELECT needs[1] FROM resources WHERE id = $3), $4, 'Demo referral (fake).', $5, $6, $7, $8, $9, $10, $11)
        RETURNING id`,
       [
         orgId,
@@ -183,6 +183,8 @@ export async function seedReferrals(
         followUp,
         peerId,
         new Date(createdAt),
+        // Last changed at its latest move, one day per step.
+        new Date(createdAt + (path.length - 1) * DAY),
       ],
     )) as { id: string }[];
     for (const [step, status] of path.entries()) {
