@@ -32,6 +32,7 @@ import { ContactsApi } from '../../contacts/contacts-api.service';
 import { ClientReferrals } from '../../referrals/client-referrals';
 import { ClinicalNotesSection } from '../../clinical-notes/clinical-notes-section';
 import { ClientGroups } from '../../groups/client-groups/client-groups';
+import { ClientRecovery } from '../../recovery/client-recovery';
 import { EmergencyAccessOffer } from '../../emergency-access/emergency-access-offer';
 import { EmergencyAccess } from '../../emergency-access/emergency-access.service';
 import { EmergencyBanner } from '../../emergency-access/emergency-banner';
@@ -57,6 +58,7 @@ import { TextDialog, type TextDialogData } from './text-dialog';
     ClientReferrals,
     ClinicalNotesSection,
     ClientGroups,
+    ClientRecovery,
     EmergencyAccessOffer,
     EmergencyBanner,
   ],
