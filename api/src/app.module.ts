@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiThrottleGuard } from './access/throttle.guard';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
@@ -96,6 +98,7 @@ export class AppModule {
           ],
         }),
         PassportModule,
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.requestsPerMinute }]),
         ...(webRoot && existsSync(webRoot)
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
           : []),
@@ -152,6 +155,7 @@ export class AppModule {
         CaseloadReportService,
         OutcomesReportService,
         RecoveryService,
+        { provide: APP_GUARD, useClass: ApiThrottleGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -10,6 +10,7 @@ export interface AppConfig {
   signInFailuresPerAccount: number;
   signInFailuresPerIp: number;
   signInWindowSeconds: number;
+  requestsPerMinute: number;
   logLevel: string;
   /** The clinic's time zone, for "after 10 pm" and "unusual hours" (IANA name). */
   clinicTimeZone: string;
@@ -37,6 +38,7 @@ export function loadConfig(databaseUrl = process.env['DATABASE_URL']): AppConfig
     signInFailuresPerAccount: int('SIGN_IN_FAILURES_PER_ACCOUNT', 10),
     signInFailuresPerIp: int('SIGN_IN_FAILURES_PER_IP', 100),
     signInWindowSeconds: int('SIGN_IN_WINDOW_SECONDS', 15 * 60),
+    requestsPerMinute: int('REQUESTS_PER_MINUTE', 600),
     clinicTimeZone: process.env['CLINIC_TIME_ZONE'] || 'America/New_York',
     logLevel: process.env['LOG_LEVEL'] || (process.env['NODE_ENV'] === 'test' ? 'silent' : 'info'),
   };

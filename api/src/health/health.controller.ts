@@ -1,5 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/allow.decorator';
@@ -13,6 +14,7 @@ export class HealthController {
   /** 200 only once the database answers. */
   @Get()
   @Public()
+  @SkipThrottle()
   async health(): Promise<{ status: 'ok' }> {
     try {
       await this.dataSource.query('SELECT 1');

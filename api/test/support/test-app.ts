@@ -29,10 +29,12 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   await createFromTemplate(serverUrl, name, template);
   const ownerUrl = withDatabase(serverUrl, name);
   await seedDemoIfEmpty(ownerUrl);
+  // The request ceiling has a test of its own; elsewhere tests send bursts no person could.
   const config = {
     ...loadConfig(ownerUrl),
     appRolePassword: TEST_APP_ROLE_PASSWORD,
     logLevel: 'silent',
+    requestsPerMinute: 100_000,
     ...overrides,
   };
   const app = await createApp(config);
