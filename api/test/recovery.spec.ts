@@ -104,6 +104,53 @@ describe('recovery goals, BARC-10 and the outcomes report', () => {
     ).toBe(403);
   });
 
+  it('puts goals, BARC-10s and referral moves on the client timeline, newest first', async () => {
+    const c = (
+      await t.owner.query(
+        `SELECT id FROM clients WHERE primary_peer_id = $1 ORDER BY name_key DESC LIMIT 1`,
+        [peer.user?.id],
+      )
+    ).rows[0].id;
+    const goal = (
+      await peer.post(`/api/clients/${c}/goals`, {
+        domain: 'employment',
+        description: 'Timeline goal (test)',
+      })
+    ).body;
+    await peer.patch(`/api/goals/${goal.id}`, { version: goal.version, status: 'achieved' });
+    await peer.post(`/api/clients/${c}/assessments`, {
+      instrument: 'barc10',
+      items: [4, 4, 4, 4, 4, 4, 4, 4, 4, 4],
+    });
+    await peer.post(`/api/clients/${c}/referrals`, {
+      outsideOrganization: 'Timeline Pantry (fake)',
+      need: 'food',
+    });
+    const res = await clinician.get(`/api/clients/${c}/timeline?limit=10`);
+    expect(res.status).toBe(200);
+    const kinds = res.body.items.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['goal', 'goal_achieved', 'assessment', 'referral']));
+    expect(res.body.items.find((e: { kind: string }) => e.kind === 'assessment').detail).toBe('40 of 60');
+    expect(res.body.items.find((e: { kind: string }) => e.kind === 'referral').detail).toContain(
+      'Timeline Pantry (fake)',
+    );
+    const times = res.body.items.map((e: { at: string }) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    const attended = (
+      await t.owner.query(
+        `SELECT t.client_id, g.name FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN groups g ON g.id = s.group_id
+          JOIN clients c ON c.id = t.client_id WHERE c.primary_peer_id = $1 LIMIT 1`,
+        [peer.user?.id],
+      )
+    ).rows[0];
+    const all = await peer.get(`/api/clients/${attended.client_id}/timeline?limit=100`);
+    const session = all.body.items.find((e: { kind: string }) => e.kind === 'attendance');
+    expect(session).toMatchObject({
+      title: expect.stringMatching(/^Group session: /),
+      detail: attended.name,
+    });
+  });
+
   it('reports goals achieved, BARC-10 change and retention as worked out by hand', async () => {
     const admin2 = admin;
     const programId = (await admin2.post('/api/programs', { name: 'Outcomes Fixture' })).body.id;

@@ -18,7 +18,10 @@ interface TimelineRow {
   detail: string | null;
 }
 
-/** One newest-first, keyset-paginated history of a client: contacts, status changes, caseload moves. */
+/**
+ * One newest-first, keyset-paginated history of a client: contacts, status changes, caseload moves,
+ * referral moves, group attendance, community meetings, goals and BARC-10s.
+ */
 @Injectable()
 export class TimelineService {
   constructor(
@@ -41,6 +44,25 @@ export class TimelineService {
          UNION ALL
          SELECT 'assignment', a.id, a.started_at, 'assigned', u.name
            FROM client_assignments a JOIN users u ON u.id = a.peer_id WHERE a.client_id = $1
+         UNION ALL
+         SELECT 'referral', e.id, e.at, 'Referral ' || replace(e.status, '_', ' '),
+                coalesce(res.name, r.outside_organization) || ' — ' || replace(r.need, '_', ' ')
+           FROM referral_events e JOIN referrals r ON r.id = e.referral_id LEFT JOIN resources res ON res.id = r.resource_id
+          WHERE r.client_id = $1
+         UNION ALL
+         SELECT 'attendance', s.id, (s.date + s.start_time) AT TIME ZONE 'UTC', 'Group session: ' || t.status, g.name
+           FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN groups g ON g.id = s.group_id
+          WHERE t.client_id = $1
+         UNION ALL
+         SELECT 'meeting', m.id, m.date::timestamp AT TIME ZONE 'UTC', 'Community meeting (' || upper(m.meeting_type) || ')', m.name_or_place
+           FROM community_meetings m WHERE m.client_id = $1
+         UNION ALL
+         SELECT 'goal', g.id, g.created_at, 'Goal set', g.description FROM goals g WHERE g.client_id = $1
+         UNION ALL
+         SELECT 'goal_achieved', g.id, g.achieved_at, 'Goal achieved', g.description
+           FROM goals g WHERE g.client_id = $1 AND g.achieved_at IS NOT NULL
+         UNION ALL
+         SELECT 'assessment', a.id, a.taken_at, 'BARC-10 recovery capital', a.total || ' of 60' FROM assessments a WHERE a.client_id = $1
        ) t
        WHERE ($2::timestamptz IS NULL OR (t.at, t.id) < ($2::timestamptz, $3::uuid))
        ORDER BY t.at DESC, t.id DESC

@@ -119,7 +119,16 @@ export interface CreateContactRequest {
 export type UpdateContactRequest = Partial<Omit<CreateContactRequest, 'sign'>> & { version: number };
 
 export interface TimelineEntry {
-  kind: 'contact' | 'status' | 'assignment';
+  kind:
+    | 'contact'
+    | 'status'
+    | 'assignment'
+    | 'referral'
+    | 'attendance'
+    | 'meeting'
+    | 'goal'
+    | 'goal_achieved'
+    | 'assessment';
   id: string;
   at: string;
   title: string;

@@ -76,6 +76,18 @@ export class ClientPage implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly user = inject(AuthService).user;
+  /** The icon of each kind of timeline event other than a contact. */
+  protected readonly eventIcons: Record<TimelineEntry['kind'], string> = {
+    contact: 'chat',
+    status: 'flag',
+    assignment: 'swap_horiz',
+    referral: 'send',
+    attendance: 'groups',
+    meeting: 'diversity_3',
+    goal: 'flag_circle',
+    goal_achieved: 'emoji_events',
+    assessment: 'monitoring',
+  };
   private readonly emergency = inject(EmergencyAccess);
 
   protected readonly client = signal<Client | null>(null);
