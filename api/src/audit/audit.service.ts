@@ -6,6 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import type { AuditOutcome, Role } from '@peerpath/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ACTOR_KEY, RequestMeta } from '../access/actor';
+import { pinOrganization } from '../database/organization';
 
 export interface AuditRecord {
   action: string;
@@ -52,7 +53,7 @@ export class AuditService {
   async recordStandalone(event: StandaloneAuditRecord): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       if (event.organizationId) {
-        await em.query(`SELECT set_config('app.organization_id', $1, true)`, [event.organizationId]);
+        await pinOrganization(em, event.organizationId);
       }
       await this.insert(em, event);
     });

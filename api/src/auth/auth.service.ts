@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { decoyHash, verifyPassword } from './passwords';
 import { SignInThrottle } from './sign-in-throttle';
+import { pinOrganization } from '../database/organization';
 
 interface SignInRow {
   user_id: string;
@@ -114,7 +115,7 @@ export class AuthService {
 
   private inOrganization<T>(organizationId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT set_config('app.organization_id', $1, true)`, [organizationId]);
+      await pinOrganization(em, organizationId);
       return work(em);
     });
   }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { hashPassword, passwordProblem } from '../auth/passwords';
+import { pinOrganization } from '../database/organization';
 
 export interface NewOrganization {
   organization: string;
@@ -21,7 +22,7 @@ export async function createOrganizationAdmin(ownerUrl: string, input: NewOrgani
       const [{ id }] = (await em.query('INSERT INTO organizations (name) VALUES ($1) RETURNING id', [
         input.organization,
       ])) as { id: string }[];
-      await em.query(`SELECT set_config('app.organization_id', $1, true)`, [id]);
+      await pinOrganization(em, id);
       const hash = await hashPassword(input.password);
       await em.query(
         `INSERT INTO users (organization_id, email, name, role, password_hash) VALUES ($1, lower($2), $3, 'admin', $4)`,

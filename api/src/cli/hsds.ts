@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { pinOrganization } from '../database/organization';
 import { exportHsds, importHsds, ImportReport } from '../resources/hsds';
 
 /** Runs `work` as the owner inside one transaction pinned to the named organization. */
@@ -15,7 +16,7 @@ async function inOrganization<T>(
         id: string;
       }[];
       if (orgs.length !== 1) throw new Error(`no organization named "${organization}"`);
-      await em.query(`SELECT set_config('app.organization_id', $1, true)`, [orgs[0].id]);
+      await pinOrganization(em, orgs[0].id);
       return work(em);
     });
   } finally {

@@ -6,6 +6,7 @@ import { seedGroups } from './demo-groups';
 import { seedDirectory, seedReferrals } from './demo-referrals';
 import { seedOversight } from './demo-oversight';
 import { seedRecovery } from './demo-recovery';
+import { pinOrganization } from '../database/organization';
 
 export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
 
@@ -69,7 +70,7 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
   ])) as {
     id: string;
   }[];
-  await em.query(`SELECT set_config('app.organization_id', $1, true)`, [orgId]);
+  await pinOrganization(em, orgId);
   const programIds: string[] = [];
   for (const name of org.programs) {
     const [{ id }] = (await em.query(
