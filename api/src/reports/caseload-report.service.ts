@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { CaseloadReport, PeerCaseloadFigures, scopeOf } from '@peerpath/contracts';
+import { CaseloadReport, PeerCaseloadFigures } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { invalid } from '../common/invalid';
 import { ReportQuery } from './reports.dto';
+import { reportScope } from './report-scope';
 
 const DAY = 86_400_000;
 
@@ -42,21 +43,10 @@ export class CaseloadReportService {
   ) {}
 
   async report(actor: Actor, query: ReportQuery): Promise<CaseloadReport> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 28 * DAY);
-    if (!(from < to)) throw invalid('from', 'from must be before to');
+    const { from, to, programs, peerId } = reportScope(actor, query, 28);
     if (to.getTime() - from.getTime() > 366 * DAY) throw invalid('from', 'the period may be at most a year');
     const weeks = Math.max((to.getTime() - from.getTime()) / (7 * DAY), 1 / 7);
-    const programs = query.programId
-      ? actor.programIds.filter((p) => p === query.programId)
-      : actor.programIds;
-    const onlySelf = scopeOf(actor.role, 'reports:read') === 'caseload';
-    const rows = (await this.txHost.tx.query(PEER_FIGURES, [
-      programs,
-      onlySelf ? actor.userId : null,
-      from,
-      to,
-    ])) as PeerRow[];
+    const rows = (await this.txHost.tx.query(PEER_FIGURES, [programs, peerId, from, to])) as PeerRow[];
     const weekly = await this.contactsByWeek(
       rows.map((r) => r.id),
       to,
@@ -66,7 +56,7 @@ export class CaseloadReportService {
         WHERE c.program_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.primary_peer_id = $2)
           AND r.status IN ('completed', 'declined', 'no_show', 'cancelled') AND r.updated_at >= $3 AND r.updated_at < $4
         GROUP BY r.status`,
-      [programs, onlySelf ? actor.userId : null, from, to],
+      [programs, peerId, from, to],
     )) as { status: string; n: number }[];
     await this.audit.record({ action: 'report.caseloads', entityType: 'report' });
     return {

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { OutcomesReport, scopeOf } from '@peerpath/contracts';
+import { OutcomesReport } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { invalid } from '../common/invalid';
 import { ReportQuery } from './reports.dto';
-
-const DAY = 86_400_000;
+import { reportScope } from './report-scope';
 
 /** Clients the report covers: a peer's own caseload, or the manager's programs. */
 const IN_SCOPE = `c.program_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.primary_peer_id = $2)`;
@@ -21,14 +19,8 @@ export class OutcomesReportService {
   ) {}
 
   async report(actor: Actor, query: ReportQuery): Promise<OutcomesReport> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * DAY);
-    if (!(from < to)) throw invalid('from', 'from must be before to');
-    const programs = query.programId
-      ? actor.programIds.filter((p) => p === query.programId)
-      : actor.programIds;
-    const peer = scopeOf(actor.role, 'reports:read') === 'caseload' ? actor.userId : null;
-    const params = [programs, peer, from, to];
+    const { from, to, programs, peerId } = reportScope(actor, query, 90);
+    const params = [programs, peerId, from, to];
     const tx = this.txHost.tx;
     const goals = (await tx.query(
       `SELECT g.domain,
