@@ -66,6 +66,9 @@ import { DocumentationReviewController } from './documentation-review/documentat
 import { DocumentationReviewService } from './documentation-review/documentation-review.service';
 import { EmergencyAccessController } from './emergency-access/emergency-access.controller';
 import { EmergencyAccessService } from './emergency-access/emergency-access.service';
+import { ClinicClock } from './organizations/clinic-clock';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { OrganizationsService } from './organizations/organizations.service';
 
 @Module({})
 export class AppModule {
@@ -123,6 +126,7 @@ export class AppModule {
         DocumentationReviewController,
         ReportsController,
         RecoveryController,
+        OrganizationsController,
       ],
       providers: [
         AuditService,
@@ -155,6 +159,8 @@ export class AppModule {
         CaseloadReportService,
         OutcomesReportService,
         RecoveryService,
+        ClinicClock,
+        OrganizationsService,
         { provide: APP_GUARD, useClass: ApiThrottleGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },

@@ -14,6 +14,8 @@ export interface AppConfig {
   logLevel: string;
   /** The clinic's time zone, for "after 10 pm" and "unusual hours" (IANA name). */
   clinicTimeZone: string;
+  /** The current instant; tests pin it to check the clinic's clock either side of midnight. */
+  now?: () => Date;
   /** Where logs go; standard output unless a test listens in. */
   logStream?: NodeJS.WritableStream;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_BILLING_PROFILE } from '@peerpath/contracts';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Actor } from '../src/access/actor';
@@ -121,6 +122,7 @@ describe('database isolation and the append-only audit log', () => {
         programIds: [],
         emergencyClientIds: [],
         sessionId: 'test',
+        clinic: { timeZone: 'America/New_York', billingProfile: DEFAULT_BILLING_PROFILE },
       };
       const found = await ds.transaction(async (em) => {
         await em.query(`SELECT set_config('app.organization_id', $1, true)`, [demoOrg]);

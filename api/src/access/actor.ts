@@ -1,4 +1,4 @@
-import { Role } from '@peerpath/contracts';
+import { BillingProfile, Role } from '@peerpath/contracts';
 
 /** The signed-in staff member a request acts for, as the session and the database know them. */
 export interface Actor {
@@ -9,6 +9,13 @@ export interface Actor {
   /** Clients opened to this caller by a live emergency-access grant. */
   emergencyClientIds: string[];
   sessionId: string;
+  /** The organization's own clock and billing rules, loaded with the caller's programs. */
+  clinic: ClinicSettings;
+}
+
+export interface ClinicSettings {
+  timeZone: string;
+  billingProfile: BillingProfile;
 }
 
 /** What an audit event knows of the request beyond the actor. */

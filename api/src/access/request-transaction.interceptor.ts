@@ -5,6 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import type { Request } from 'express';
 import { firstValueFrom, from, Observable, defaultIfEmpty } from 'rxjs';
 import { AuditService, META_KEY } from '../audit/audit.service';
+import type { BillingProfile } from '@peerpath/contracts';
 import { Actor, ACTOR_KEY, RequestMeta, StaffSession } from './actor';
 import { refusalRecord, uuidParam } from './refusal';
 import { NotFound } from '../common/errors';
@@ -41,14 +42,22 @@ export class RequestTransactionInterceptor implements NestInterceptor {
         const [row] = (await tx.query(
           `SELECT (SELECT coalesce(array_agg(program_id), '{}') FROM program_memberships WHERE user_id = $1) AS programs,
                   (SELECT coalesce(array_agg(DISTINCT client_id), '{}') FROM emergency_access
-                    WHERE user_id = $1 AND expires_at > now()) AS emergency`,
-          [session.userId],
-        )) as { programs: string[]; emergency: string[] }[];
+                    WHERE user_id = $1 AND expires_at > now()) AS emergency,
+                  o.time_zone, o.billing_profile
+             FROM organizations o WHERE o.id = $2`,
+          [session.userId, session.organizationId],
+        )) as {
+          programs: string[];
+          emergency: string[];
+          time_zone: string;
+          billing_profile: BillingProfile;
+        }[];
         const actor: Actor = {
           ...session,
           programIds: row.programs,
           emergencyClientIds: row.emergency,
           sessionId: req.sessionID,
+          clinic: { timeZone: row.time_zone, billingProfile: row.billing_profile },
         };
         this.cls.set(ACTOR_KEY, actor);
         return firstValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));

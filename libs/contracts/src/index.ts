@@ -7,3 +7,5 @@ export * from './lib/referrals';
 export * from './lib/groups';
 export * from './lib/oversight';
 export * from './lib/recovery';
+export * from './lib/clock';
+export * from './lib/organization';

@@ -9,6 +9,8 @@ import { Role } from './roles';
 export type Scope = 'self' | 'caseload' | 'facilitator' | 'program' | 'org';
 
 export const PERMISSION_TABLE = {
+  'organization:read': { peer: 'org', clinician: 'org', manager: 'org', admin: 'org' },
+  'organization:write': { admin: 'org' },
   'users:read': { peer: 'self', clinician: 'self', manager: 'program', admin: 'org' },
   'users:write': { admin: 'org' },
   'programs:read': { peer: 'program', clinician: 'program', manager: 'program', admin: 'org' },
