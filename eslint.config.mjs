@@ -5,6 +5,16 @@ const focused = ['describe', 'it', 'test'].flatMap((object) =>
   ['only'].map((property) => ({ object, property, message: 'Focused tests must not be committed.' })),
 );
 
+// The UTC date is not the clinic's date (from 7 pm in New York it is already tomorrow).
+const utcDate = [
+  'CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.callee.property.name=/^(toISOString|toJSON)$/]',
+  'CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.expression.callee.property.name=/^(toISOString|toJSON)$/]',
+].map((selector) => ({
+  selector,
+  message:
+    'A date cut from an ISO instant is the UTC date: use localDate(), localToday() or ClinicClock.today() (libs/contracts clock.ts).',
+}));
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -38,6 +48,7 @@ export default [
         },
       ],
       'no-restricted-properties': ['error', ...focused],
+      'no-restricted-syntax': ['error', ...utcDate],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -11,6 +11,8 @@ const config: Config = {
     '^@peerpath/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
   },
   coverageDirectory: '../coverage/web',
+  // Component tests render real Angular: on a busy 2-core machine the first render can take seconds.
+  testTimeout: 30_000,
 };
 
 export default config;

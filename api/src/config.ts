@@ -12,8 +12,6 @@ export interface AppConfig {
   signInWindowSeconds: number;
   requestsPerMinute: number;
   logLevel: string;
-  /** The clinic's time zone, for "after 10 pm" and "unusual hours" (IANA name). */
-  clinicTimeZone: string;
   /** The current instant; tests pin it to check the clinic's clock either side of midnight. */
   now?: () => Date;
   /** Where logs go; standard output unless a test listens in. */
@@ -41,7 +39,6 @@ export function loadConfig(databaseUrl = process.env['DATABASE_URL']): AppConfig
     signInFailuresPerIp: int('SIGN_IN_FAILURES_PER_IP', 100),
     signInWindowSeconds: int('SIGN_IN_WINDOW_SECONDS', 15 * 60),
     requestsPerMinute: int('REQUESTS_PER_MINUTE', 600),
-    clinicTimeZone: process.env['CLINIC_TIME_ZONE'] || 'America/New_York',
     logLevel: process.env['LOG_LEVEL'] || (process.env['NODE_ENV'] === 'test' ? 'silent' : 'info'),
   };
 }

@@ -1,8 +1,8 @@
+import { clinicDate } from './support/clinic-date';
 import { isProblem, Staff } from './support/staff';
 import { startTestApp, TestApp } from './support/test-app';
 
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const daysAgo = (n: number) => clinicDate(-n);
 
 type Status = 'present' | 'late' | 'excused' | 'absent';
 
@@ -230,7 +230,7 @@ describe('attendance: taking it at the door, rates, H0038-HQ units, community me
     it('refuses attendance for a session that has not begun (409)', async () => {
       const future = (
         await peer.post(`/api/groups/${group}/sessions`, {
-          date: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10),
+          date: clinicDate(7),
           startTime: '18:00',
           durationMinutes: 60,
         })

@@ -1,8 +1,8 @@
+import { clinicDate } from './support/clinic-date';
 import { isProblem, Staff } from './support/staff';
 import { startTestApp, TestApp } from './support/test-app';
 
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const daysAgo = (n: number) => clinicDate(-n);
 
 describe('groups: groups, roster, sessions, who may see and do what', () => {
   let t: TestApp;

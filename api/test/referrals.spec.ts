@@ -1,3 +1,4 @@
+import { clinicDate } from './support/clinic-date';
 import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ReferralStatus } from '@peerpath/contracts';
 import { isProblem, Staff } from './support/staff';
 import { startTestApp, TestApp } from './support/test-app';
@@ -101,7 +102,7 @@ describe('referrals, consent and disclosures', () => {
     it('sets a follow-up 7 days after sending and flags it overdue once past', async () => {
       const id = await referralIn('sent');
       const res = await peer.get(`/api/referrals/${id}`);
-      const expected = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      const expected = clinicDate(7);
       expect(res.body.followUpOn).toBe(expected);
       expect(res.body.overdue).toBe(false);
       await t.owner.query(`UPDATE referrals SET follow_up_on = current_date - 1 WHERE id = $1`, [id]);
@@ -139,7 +140,7 @@ describe('referrals, consent and disclosures', () => {
         recipientResourceId: resource,
         purpose: 'Housing application follow-up',
         information: 'Name, phone and housing need',
-        signedAt: new Date().toISOString().slice(0, 10),
+        signedAt: clinicDate(),
         expiresAt: '2099-12-31',
       });
       expect(consent.status).toBe(201);

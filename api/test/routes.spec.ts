@@ -1,3 +1,4 @@
+import { clinicDate } from './support/clinic-date';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
@@ -20,6 +21,8 @@ const ROUTES: [string, string, Access][] = [
   ['PATCH', '/api/users/:id', 'users:write'],
   ['GET', '/api/programs', 'programs:read'],
   ['POST', '/api/programs', 'programs:write'],
+  ['GET', '/api/organization', 'organization:read'],
+  ['PATCH', '/api/organization', 'organization:write'],
   ['GET', '/api/audit-events', 'audit:read'],
   ['GET', '/api/clients', 'clients:read'],
   ['POST', '/api/clients', 'clients:create'],
@@ -143,7 +146,7 @@ const VALID_BODIES: Record<string, object> = {
   ],
   'POST /api/clients/:id/community-meetings': {
     meetingType: 'aa',
-    date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+    date: clinicDate(-1),
   },
 };
 

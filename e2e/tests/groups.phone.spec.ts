@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { signIn } from './support';
 
@@ -32,7 +33,7 @@ async function openGroup(page: Page): Promise<void> {
 async function startSessionToday(page: Page, time: string): Promise<string> {
   await page.getByRole('button', { name: 'New session' }).tap();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByLabel('Date')).toHaveValue(new Date().toISOString().slice(0, 10));
+  await expect(dialog.getByLabel('Date')).toHaveValue(localDate(new Date(), DEFAULT_TIME_ZONE));
   await dialog.getByLabel('Start time').fill(time);
   await dialog.getByLabel('Minutes').fill('60');
   await dialog.getByLabel('Topic (optional)').fill(`Phone check-in ${time}`);

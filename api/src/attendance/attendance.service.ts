@@ -18,6 +18,7 @@ import { GroupsService } from '../groups/groups.service';
 import { MembersService } from '../groups/members.service';
 import { RosterService } from '../groups/roster.service';
 import { GroupSessionsService } from '../groups/sessions.service';
+import { ClinicClock } from '../organizations/clinic-clock';
 import { AttendanceItemDto } from './attendance.dto';
 
 @Injectable()
@@ -29,6 +30,7 @@ export class AttendanceService {
     private readonly sessions: GroupSessionsService,
     private readonly roster: RosterService,
     private readonly members: MembersService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async forSession(actor: Actor, sessionId: string): Promise<SessionAttendance> {
@@ -50,8 +52,7 @@ export class AttendanceService {
         problem(403, 'Only the group’s facilitators and the program’s managers may take attendance.'),
       );
     }
-    // A day's grace: the session's date is the clinic's calendar day, the server's today is UTC.
-    if (session.date > tomorrowUtc())
+    if (session.date > this.clock.today())
       throw new ConflictProblem(
         'session-not-started',
         'Attendance can be taken from the day of the session.',
@@ -152,10 +153,6 @@ export class AttendanceService {
         .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.clientId.localeCompare(b.clientId)),
     };
   }
-}
-
-function tomorrowUtc(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** 404 for the one client the caller may not name here, pointing at its place in the body. */

@@ -69,7 +69,3 @@ export function ratesByClient(rows: CountedSession[], today: string): Map<string
   }
   return new Map([...byClient].map(([id, own]) => [id, attendanceRates(own, today)]));
 }
-
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}

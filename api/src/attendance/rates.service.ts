@@ -17,7 +17,8 @@ import { ClientsService } from '../clients/clients.service';
 import { GroupsService } from '../groups/groups.service';
 import { MembersService } from '../groups/members.service';
 import { RosterService } from '../groups/roster.service';
-import { CountedSession, countedSessions, ratesByClient, todayUtc } from './counted-sessions';
+import { ClinicClock } from '../organizations/clinic-clock';
+import { CountedSession, countedSessions, ratesByClient } from './counted-sessions';
 
 /** Attendance rates over the last 4 and 12 weeks and runs of absences, per client and per group. */
 @Injectable()
@@ -29,11 +30,12 @@ export class RatesService {
     private readonly groups: GroupsService,
     private readonly members: MembersService,
     private readonly roster: RosterService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async forClient(actor: Actor, clientId: string): Promise<ClientAttendanceRates> {
     await this.clients.findInScope(actor, clientId, 'attendance:read');
-    const today = todayUtc();
+    const today = this.clock.today();
     const rows = await countedSessions(this.txHost.tx, { clientIds: [clientId] }, today);
     await this.audit.record({
       action: 'client.attendance_rates.read',
@@ -46,7 +48,7 @@ export class RatesService {
 
   async forGroup(actor: Actor, groupId: string): Promise<GroupRates> {
     const group = await this.groups.findInScope(actor, groupId, 'groups:read');
-    const today = todayUtc();
+    const today = this.clock.today();
     const rows = await countedSessions(this.txHost.tx, { groupId }, today);
     const recent = rows.filter((r) => daysBetween(r.date, today) < 84).map((r) => r.client_id);
     const ids = [...new Set([...(await this.roster.currentIds(groupId)), ...recent])];

@@ -70,7 +70,7 @@ export class AuditLogService {
    * What deserves a second look in the period: refusals, emergency access, people reading many
    * clients outside their own caseload, and sign-ins at unusual hours (10 pm–6 am clinic time).
    */
-  async highlights(actor: Actor, q: AuditQuery, timeZone: string): Promise<AuditHighlight[]> {
+  async highlights(actor: Actor, q: AuditQuery): Promise<AuditHighlight[]> {
     const scoped = this.filtered(actor, { ...q, limit: undefined, cursor: undefined }).select('e.id');
     const [sql, params] = scoped.getQueryAndParameters();
     const base = `WITH scoped AS (${sql}), e AS (SELECT a.* FROM audit_events a JOIN scoped ON scoped.e_id = a.id) `;
@@ -95,7 +95,7 @@ export class AuditLogService {
             AND (extract(hour FROM e.at AT TIME ZONE $${n + 2}) >= 22 OR extract(hour FROM e.at AT TIME ZONE $${n + 2}) < 6)
           GROUP BY e.actor_id
          ORDER BY at DESC`,
-      [...params, MANY_CLIENTS, timeZone],
+      [...params, MANY_CLIENTS, actor.clinic.timeZone],
     )) as {
       kind: AuditHighlight['kind'];
       actor_id: string | null;

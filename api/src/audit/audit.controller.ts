@@ -1,11 +1,10 @@
-import { Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { API, AuditEvent, AuditHighlight, Page } from '@peerpath/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor } from '../common/current-actor.decorator';
-import { APP_CONFIG, AppConfig } from '../config';
 import { AuditQuery } from './audit.dto';
 import { AuditLogService } from './audit-log.service';
 
@@ -26,10 +25,7 @@ const CSV_COLUMNS = [
 @ApiTags('audit')
 @Controller(API.auditEvents.slice(5))
 export class AuditController {
-  constructor(
-    private readonly log: AuditLogService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly log: AuditLogService) {}
 
   @Get()
   @Allow('audit:read')
@@ -40,7 +36,7 @@ export class AuditController {
   @Get('highlights')
   @Allow('audit:read')
   highlights(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<AuditHighlight[]> {
-    return this.log.highlights(actor, q, this.config.clinicTimeZone);
+    return this.log.highlights(actor, q);
   }
 
   /** The same events as the list, as CSV. Every export is itself audited. */

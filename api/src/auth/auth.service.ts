@@ -84,13 +84,13 @@ export class AuthService {
 
   async sessionUser(em: EntityManager, userId: string): Promise<SessionUser> {
     const [row] = (await em.query(
-      `SELECT u.id, u.email, u.name, u.role, u.organization_id, o.name AS organization_name,
+      `SELECT u.id, u.email, u.name, u.role, u.organization_id, o.name AS organization_name, o.time_zone,
               COALESCE(array_agg(m.program_id) FILTER (WHERE m.program_id IS NOT NULL), '{}') AS program_ids
          FROM users u
          JOIN organizations o ON o.id = u.organization_id
          LEFT JOIN program_memberships m ON m.user_id = u.id
         WHERE u.id = $1
-        GROUP BY u.id, o.name`,
+        GROUP BY u.id, o.name, o.time_zone`,
       [userId],
     )) as {
       id: string;
@@ -99,6 +99,7 @@ export class AuthService {
       role: SessionUser['role'];
       organization_id: string;
       organization_name: string;
+      time_zone: string;
       program_ids: string[];
     }[];
     if (!row) throw new Error('signed-in user not found');
@@ -109,6 +110,7 @@ export class AuthService {
       role: row.role,
       organizationId: row.organization_id,
       organizationName: row.organization_name,
+      timeZone: row.time_zone,
       programIds: row.program_ids,
     };
   }

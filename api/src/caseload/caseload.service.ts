@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { CaseloadEntry, daysBetween, nextMilestone, Page, scopeOf } from '@peerpath/contracts';
+import { CaseloadEntry, daysFrom, localDate, nextMilestone, Page, scopeOf } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { countedSessions, ratesByClient } from '../attendance/counted-sessions';
+import { ClinicClock } from '../organizations/clinic-clock';
 
 interface CaseloadRow {
   id: string;
@@ -30,11 +31,13 @@ export class CaseloadService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async caseload(actor: Actor, peerId?: string): Promise<Page<CaseloadEntry>> {
     const scope = scopeOf(actor.role, 'caseload:read');
-    const params: unknown[] = [actor.userId, actor.programIds, peerId ?? null, scope];
+    const today = this.clock.today();
+    const params: unknown[] = [actor.userId, actor.programIds, peerId ?? null, scope, today];
     const rows = (await this.txHost.tx.query(
       `SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.primary_peer_id, c.program_id,
               to_char(c.recovery_start_date, 'YYYY-MM-DD') AS recovery_start_date,
@@ -44,7 +47,7 @@ export class CaseloadService {
               (SELECT count(*)::int FROM referrals r WHERE r.client_id = c.id AND r.status IN ('draft', 'sent', 'accepted'))
                 AS open_referrals,
               (SELECT count(*)::int FROM referrals r
-                WHERE r.client_id = c.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < current_date)
+                WHERE r.client_id = c.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < $5::date)
                 AS overdue_referrals
          FROM clients c
          JOIN programs p ON p.id = c.program_id
@@ -58,13 +61,12 @@ export class CaseloadService {
       params,
     )) as CaseloadRow[];
     await this.audit.record({ action: 'caseload.read', entityType: 'client' });
-    const today = new Date().toISOString().slice(0, 10);
     const missed = await this.missedLastTwoSessions(
       rows.map((r) => r.id),
       today,
     );
     const items = rows.map((r) => ({
-      ...toEntry(r, today, Date.now()),
+      ...toEntry(r, today, this.clock.timeZone),
       missedLastTwoSessions: missed.has(r.id),
     }));
     items.sort(
@@ -84,8 +86,13 @@ export class CaseloadService {
   }
 }
 
-function toEntry(r: CaseloadRow, today: string, now: number): Omit<CaseloadEntry, 'missedLastTwoSessions'> {
-  const days = r.last_contact_at ? Math.floor((now - r.last_contact_at.getTime()) / 86_400_000) : null;
+/** Days are the clinic's calendar days: a contact at 11 pm yesterday was 1 day ago this morning. */
+function toEntry(
+  r: CaseloadRow,
+  today: string,
+  timeZone: string,
+): Omit<CaseloadEntry, 'missedLastTwoSessions'> {
+  const days = r.last_contact_at ? daysFrom(localDate(r.last_contact_at, timeZone), today) : null;
   return {
     clientId: r.id,
     firstName: r.first_name,
@@ -97,7 +104,7 @@ function toEntry(r: CaseloadRow, today: string, now: number): Omit<CaseloadEntry
     daysSinceContact: days,
     overdue: days === null || days >= r.overdue_contact_days,
     overdueAfterDays: r.overdue_contact_days,
-    daysInRecovery: r.recovery_start_date ? daysBetween(r.recovery_start_date, today) : null,
+    daysInRecovery: r.recovery_start_date ? daysFrom(r.recovery_start_date, today) : null,
     nextMilestone: r.recovery_start_date ? nextMilestone(r.recovery_start_date, today) : null,
     openReferrals: r.open_referrals,
     overdueReferrals: r.overdue_referrals,

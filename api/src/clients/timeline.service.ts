@@ -50,11 +50,11 @@ export class TimelineService {
            FROM referral_events e JOIN referrals r ON r.id = e.referral_id LEFT JOIN resources res ON res.id = r.resource_id
           WHERE r.client_id = $1
          UNION ALL
-         SELECT 'attendance', s.id, (s.date + s.start_time) AT TIME ZONE 'UTC', 'Group session: ' || t.status, g.name
+         SELECT 'attendance', s.id, (s.date + s.start_time) AT TIME ZONE $5::text, 'Group session: ' || t.status, g.name
            FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN groups g ON g.id = s.group_id
           WHERE t.client_id = $1
          UNION ALL
-         SELECT 'meeting', m.id, m.date::timestamp AT TIME ZONE 'UTC', 'Community meeting (' || upper(m.meeting_type) || ')', m.name_or_place
+         SELECT 'meeting', m.id, m.date::timestamp AT TIME ZONE $5::text, 'Community meeting (' || upper(m.meeting_type) || ')', m.name_or_place
            FROM community_meetings m WHERE m.client_id = $1
          UNION ALL
          SELECT 'goal', g.id, g.created_at, 'Goal set', g.description FROM goals g WHERE g.client_id = $1
@@ -67,7 +67,7 @@ export class TimelineService {
        WHERE ($2::timestamptz IS NULL OR (t.at, t.id) < ($2::timestamptz, $3::uuid))
        ORDER BY t.at DESC, t.id DESC
        LIMIT $4`,
-      [clientId, after?.at ?? null, after?.id ?? null, limit + 1],
+      [clientId, after?.at ?? null, after?.id ?? null, limit + 1, actor.clinic.timeZone],
     )) as TimelineRow[];
     const page = toPage(
       rows,

@@ -11,6 +11,7 @@ import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem, NotFound } from '../common/errors';
 import { invalid } from '../common/invalid';
 import { ResourcesService } from '../resources/resources.service';
+import { ClinicClock } from '../organizations/clinic-clock';
 import { ConsentEntity, DisclosureEntity } from './consent.entity';
 import { CreateConsentDto } from './consents.dto';
 
@@ -20,10 +21,8 @@ export interface Recipient {
   names: string[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** In force: signed, not revoked, not past its expiry date (an expiry event ends it by revocation). */
-export function inForce(c: ConsentEntity, on = today()): boolean {
+export function inForce(c: ConsentEntity, on: string): boolean {
   return c.signedAt <= on && !c.revokedAt && (!c.expiresAt || c.expiresAt >= on);
 }
 
@@ -34,6 +33,7 @@ export class ConsentsService {
     private readonly audit: AuditService,
     private readonly clients: ClientsService,
     private readonly resources: ResourcesService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async list(actor: Actor, clientId: string): Promise<Consent[]> {
@@ -42,7 +42,7 @@ export class ConsentsService {
       .getRepository(ConsentEntity)
       .find({ where: { clientId }, order: { signedAt: 'DESC', createdAt: 'DESC' } });
     await this.audit.record({ action: 'consent.list', entityType: 'consent', clientId });
-    return rows.map((c) => toConsent(c));
+    return rows.map((c) => toConsent(c, this.clock.today()));
   }
 
   async create(actor: Actor, clientId: string, dto: CreateConsentDto): Promise<Consent> {
@@ -85,7 +85,7 @@ export class ConsentsService {
       entityId: saved.id,
       clientId,
     });
-    return toConsent(saved);
+    return toConsent(saved, this.clock.today());
   }
 
   async revoke(actor: Actor, id: string): Promise<Consent> {
@@ -106,7 +106,7 @@ export class ConsentsService {
       entityId: id,
       clientId: consent.clientId,
     });
-    return toConsent(saved);
+    return toConsent(saved, this.clock.today());
   }
 
   /** The newest consent in force that covers the recipient, or null. */
@@ -115,10 +115,11 @@ export class ConsentsService {
       .getRepository(ConsentEntity)
       .find({ where: { clientId }, order: { signedAt: 'DESC', createdAt: 'DESC' } });
     const names = recipient.names.map(normal);
+    const today = this.clock.today();
     return (
       rows.find(
         (c) =>
-          inForce(c) &&
+          inForce(c, today) &&
           ((recipient.resourceId && c.recipientResourceId === recipient.resourceId) ||
             (c.recipientOrganization && names.includes(normal(c.recipientOrganization))) ||
             (recipient.resourceId && c.generalDesignation)),
@@ -176,7 +177,7 @@ function normal(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-export function toConsent(c: ConsentEntity): Consent {
+export function toConsent(c: ConsentEntity, today: string): Consent {
   return {
     id: c.id,
     clientId: c.clientId,
@@ -191,7 +192,7 @@ export function toConsent(c: ConsentEntity): Consent {
     expiryEvent: c.expiryEvent,
     representativeName: c.representativeName,
     revokedAt: c.revokedAt?.toISOString() ?? null,
-    inForce: inForce(c),
+    inForce: inForce(c, today),
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ContactReview, ReviewCoverage, ReviewQueueItem } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
-import { APP_CONFIG, AppConfig } from '../config';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { DocumentationReviewService } from './documentation-review.service';
@@ -24,15 +23,12 @@ class ReviewContactDto {
 @ApiTags('documentation review')
 @Controller()
 export class DocumentationReviewController {
-  constructor(
-    private readonly reviews: DocumentationReviewService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly reviews: DocumentationReviewService) {}
 
   @Get('documentation-review/queue')
   @Allow('documentationReview:write')
   queue(@CurrentActor() actor: Actor, @Query() query: ReviewQueueQuery): Promise<ReviewQueueItem[]> {
-    return this.reviews.queue(actor, this.config.clinicTimeZone, query.peerId);
+    return this.reviews.queue(actor, query.peerId);
   }
 
   @Get('documentation-review/coverage')

@@ -23,7 +23,7 @@ export class DocumentationReviewService {
     private readonly contacts: ContactsService,
   ) {}
 
-  async queue(actor: Actor, timeZone: string, peerId?: string): Promise<ReviewQueueItem[]> {
+  async queue(actor: Actor, peerId?: string): Promise<ReviewQueueItem[]> {
     const rows = (await this.txHost.tx.query(
       `SELECT k.id, k.client_id, coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name AS client_name,
               k.author_id, u.name AS author_name, k.occurred_at, k.duration_minutes, k.contact_type,
@@ -37,7 +37,7 @@ export class DocumentationReviewService {
           AND (abs(hashtext(k.id::text)) % 5 = 0 OR k.duration_minutes > 120
                OR extract(hour FROM k.occurred_at AT TIME ZONE $3) >= 22)
         ORDER BY k.occurred_at DESC LIMIT 200`,
-      [actor.programIds, 30, timeZone, peerId ?? null],
+      [actor.programIds, 30, actor.clinic.timeZone, peerId ?? null],
     )) as {
       id: string;
       client_id: string;

@@ -23,14 +23,17 @@ import {
 } from 'class-validator';
 import {
   AddToRosterRequest,
+  addDays,
   CreateGroupRequest,
   CreateSessionRequest,
   GROUP_TYPES,
   GroupType,
+  isCalendarDate,
   MAX_SESSION_MINUTES,
   UpdateGroupRequest,
 } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
+import { requestToday } from '../organizations/clinic-clock';
 
 /** A weekday-and-time description, or an iCalendar RRULE when it starts like one. */
 const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+\-:]+)*$/;
@@ -55,8 +58,6 @@ function IsSchedule(options?: ValidationOptions) {
     });
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A real calendar date from 2000 up to a year ahead: sessions are planned, not only logged. */
 function IsSessionDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
@@ -69,16 +70,8 @@ function IsSessionDate(options?: ValidationOptions) {
         ...options,
       },
       validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-          const at = Date.parse(value + 'T00:00:00Z');
-          return (
-            !Number.isNaN(at) &&
-            new Date(at).toISOString().slice(0, 10) === value &&
-            value >= '2000-01-01' &&
-            at <= Date.now() + 366 * 86_400_000
-          );
-        },
+        validate: (value: unknown) =>
+          isCalendarDate(value) && value >= '2000-01-01' && value <= addDays(requestToday(), 366),
       },
     });
 }

@@ -25,15 +25,11 @@ import { invalid } from '../common/invalid';
 import { ConsentsService, Recipient } from '../consents/consents.service';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
+import { ClinicClock } from '../organizations/clinic-clock';
 import { ReferralEntity } from './referral.entity';
 import { CreateReferralDto, MoveReferralDto, ReferralListQuery } from './referrals.dto';
 
 const OPEN: ReferralStatus[] = ['draft', 'sent', 'accepted'];
-const today = () => new Date().toISOString().slice(0, 10);
-
-function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 @Injectable()
 export class ReferralsService {
@@ -43,6 +39,7 @@ export class ReferralsService {
     private readonly clients: ClientsService,
     private readonly resources: ResourcesService,
     private readonly consents: ConsentsService,
+    private readonly clock: ClinicClock,
   ) {}
 
   /** Referrals whose client the caller reaches for `permission`: the only way referral rows are read. */
@@ -104,7 +101,7 @@ export class ReferralsService {
     if (q.to) qb.andWhere('r.createdAt < :to', { to: q.to });
     if (q.overdue !== undefined) {
       const overdue = `(r.status IN ('sent', 'accepted') AND r.followUpOn < :today)`;
-      qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { today: today() });
+      qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { today: this.clock.today() });
     }
     return qb;
   }
@@ -234,7 +231,7 @@ export class ReferralsService {
       });
     }
     referral.status = 'sent';
-    referral.followUpOn = followUpOn ?? daysFromToday(FOLLOW_UP_DAYS);
+    referral.followUpOn = followUpOn ?? this.clock.daysFromToday(FOLLOW_UP_DAYS);
     await this.txHost.tx.getRepository(ReferralEntity).save(referral);
     await this.event(actor, referral.id, 'sent', note);
   }
@@ -293,7 +290,7 @@ export class ReferralsService {
         }[]
       ).map((r) => [r.id, r.name]),
     );
-    const on = today();
+    const on = this.clock.today();
     return rows.map((r) => ({
       id: r.id,
       clientId: r.clientId,

@@ -6,6 +6,7 @@ import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { invalid } from '../common/invalid';
 import { ReportQuery } from './reports.dto';
+import { ClinicClock } from '../organizations/clinic-clock';
 import { reportScope } from './report-scope';
 
 const DAY = 86_400_000;
@@ -40,13 +41,21 @@ export class CaseloadReportService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async report(actor: Actor, query: ReportQuery): Promise<CaseloadReport> {
-    const { from, to, programs, peerId } = reportScope(actor, query, 28);
+    const { from, to, fromDate, toDate, programs, peerId } = reportScope(actor, query, 28, this.clock.now());
     if (to.getTime() - from.getTime() > 366 * DAY) throw invalid('from', 'the period may be at most a year');
     const weeks = Math.max((to.getTime() - from.getTime()) / (7 * DAY), 1 / 7);
-    const rows = (await this.txHost.tx.query(PEER_FIGURES, [programs, peerId, from, to])) as PeerRow[];
+    const rows = (await this.txHost.tx.query(PEER_FIGURES, [
+      programs,
+      peerId,
+      from,
+      to,
+      fromDate,
+      toDate,
+    ])) as PeerRow[];
     const weekly = await this.contactsByWeek(
       rows.map((r) => r.id),
       to,
@@ -107,7 +116,7 @@ const PEER_FIGURES = `
   peer_sessions AS (
     SELECT f.user_id AS peer_id, s.id, s.duration_minutes
       FROM group_sessions s JOIN group_facilitators f ON f.group_id = s.group_id
-     WHERE s.date >= ($3::timestamptz)::date AND s.date < ($4::timestamptz)::date
+     WHERE s.date >= $5::date AND s.date < $6::date
   )
   SELECT p.id, p.name, coalesce(p.caseload_limit, 25) AS caseload_limit,
     (SELECT count(*)::int FROM active a WHERE a.primary_peer_id = p.id) AS active,
@@ -124,16 +133,16 @@ const PEER_FIGURES = `
     (SELECT count(*)::int FROM referrals r JOIN active a ON a.id = r.client_id
       WHERE a.primary_peer_id = p.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals,
     (SELECT count(*)::int FROM referrals r JOIN active a ON a.id = r.client_id
-      WHERE a.primary_peer_id = p.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < ($4::timestamptz)::date) AS overdue_referrals,
+      WHERE a.primary_peer_id = p.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < $6::date - 1) AS overdue_referrals,
     (SELECT count(*)::int FROM referrals r JOIN clients c ON c.id = r.client_id
       WHERE c.primary_peer_id = p.id AND r.status = 'completed' AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz) AS completed_referrals,
     (SELECT count(*)::int FROM referrals r JOIN clients c ON c.id = r.client_id
       WHERE c.primary_peer_id = p.id AND r.status IN ('completed', 'declined', 'no_show', 'cancelled')
         AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz) AS closed_referrals,
     (SELECT count(*)::int FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN clients c ON c.id = t.client_id
-      WHERE c.primary_peer_id = p.id AND t.status IN ('present', 'late') AND s.date >= ($3::timestamptz)::date AND s.date < ($4::timestamptz)::date) AS attended,
+      WHERE c.primary_peer_id = p.id AND t.status IN ('present', 'late') AND s.date >= $5::date AND s.date < $6::date) AS attended,
     (SELECT count(*)::int FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN clients c ON c.id = t.client_id
-      WHERE c.primary_peer_id = p.id AND s.date >= ($3::timestamptz)::date AND s.date < ($4::timestamptz)::date) AS recorded,
+      WHERE c.primary_peer_id = p.id AND s.date >= $5::date AND s.date < $6::date) AS recorded,
     (SELECT coalesce(sum(k.billing_units), 0)::int FROM contacts k
       WHERE k.author_id = p.id AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz) AS units,
     (SELECT coalesce(sum(CASE WHEN ps.duration_minutes >= 8 THEN (ps.duration_minutes + 7) / 15 ELSE 0 END), 0)::int

@@ -5,6 +5,7 @@ import { OutcomesReport } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ReportQuery } from './reports.dto';
+import { ClinicClock } from '../organizations/clinic-clock';
 import { reportScope } from './report-scope';
 
 /** Clients the report covers: a peer's own caseload, or the manager's programs. */
@@ -16,10 +17,11 @@ export class OutcomesReportService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async report(actor: Actor, query: ReportQuery): Promise<OutcomesReport> {
-    const { from, to, programs, peerId } = reportScope(actor, query, 90);
+    const { from, to, programs, peerId } = reportScope(actor, query, 90, this.clock.now());
     const params = [programs, peerId, from, to];
     const tx = this.txHost.tx;
     const goals = (await tx.query(

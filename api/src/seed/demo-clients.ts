@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
 import { EntityManager } from 'typeorm';
 import { billingUnits, CONTACT_TYPES, MODALITIES, RECOVERY_DOMAINS } from '@peerpath/contracts';
 import { nameKey } from '../clients/client-scope';
@@ -75,7 +76,7 @@ export async function seedCaseload(
     const first = FIRST[(peer.index * 7 + i) % FIRST.length];
     const last = LAST[(peer.index * 5 + i) % LAST.length];
     const dob = `${1965 + Math.floor(rnd() * 38)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
-    const recovery = new Date(Date.now() - (20 + Math.floor(rnd() * 900)) * DAY).toISOString().slice(0, 10);
+    const recovery = localDate(Date.now() - (20 + Math.floor(rnd() * 900)) * DAY, DEFAULT_TIME_ZONE);
     const [{ id: clientId }] = (await em.query(
       `INSERT INTO clients (organization_id, program_id, primary_peer_id, first_name, last_name, preferred_name,
          pronouns, date_of_birth, phone, recovery_start_date, preferred_contact_method, name_key, created_at)

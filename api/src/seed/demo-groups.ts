@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
 import { EntityManager } from 'typeorm';
 import { AttendanceStatus } from '@peerpath/contracts';
 
@@ -206,5 +207,5 @@ function lastWeekday(weekday: number): number {
 }
 
 function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return localDate(ms, DEFAULT_TIME_ZONE);
 }

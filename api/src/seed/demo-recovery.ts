@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
 import { EntityManager } from 'typeorm';
 import { barc10Total } from '@peerpath/contracts';
 
@@ -28,7 +29,7 @@ export async function seedRecovery(em: EntityManager, orgId: string): Promise<vo
           client.id,
           domain,
           description,
-          new Date(created.getTime() + 150 * 86_400_000).toISOString().slice(0, 10),
+          localDate(created.getTime() + 150 * 86_400_000, DEFAULT_TIME_ZONE),
           achieved ? 'achieved' : 'active',
           achieved ? new Date(Date.now() - (10 + i) * 86_400_000) : null,
           client.primary_peer_id,

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
 import { EntityManager } from 'typeorm';
 import { Need, ReferralStatus } from '@peerpath/contracts';
 
@@ -95,7 +96,7 @@ const STATUS_PATHS: ReferralStatus[][] = [
 ];
 
 const DAY = 86_400_000;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDate = (ms: number) => localDate(ms, DEFAULT_TIME_ZONE);
 
 export async function seedDirectory(em: EntityManager, orgId: string): Promise<string[]> {
   const ids: string[] = [];

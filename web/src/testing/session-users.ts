@@ -9,6 +9,7 @@ export function sessionUser(role: Role, overrides: Partial<SessionUser> = {}): S
     role,
     organizationId: '10000000-0000-4000-8000-000000000001',
     organizationName: 'Demo Recovery Clinic',
+    timeZone: 'America/New_York',
     programIds: ['20000000-0000-4000-8000-000000000001'],
     ...overrides,
   };

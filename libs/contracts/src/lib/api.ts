@@ -38,6 +38,8 @@ export interface SessionUser {
   role: Role;
   organizationId: string;
   organizationName: string;
+  /** The clinic's IANA time zone: the web reads every date-only rule in it. */
+  timeZone: string;
   programIds: string[];
 }
 

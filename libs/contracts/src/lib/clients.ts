@@ -1,3 +1,4 @@
+import { addDays, addMonths, daysFrom } from './clock';
 export const CONTACT_METHODS = ['phone', 'text', 'email', 'in_person'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
@@ -70,16 +71,13 @@ export interface Milestone {
   inDays: number;
 }
 
-/** Whole days from `start` to `today` (both YYYY-MM-DD). */
+/** Whole days from `start` to `today` (both YYYY-MM-DD, `today` on the clinic's calendar). */
 export function daysBetween(start: string, today: string): number {
-  return Math.round((Date.parse(today + 'T00:00:00Z') - Date.parse(start + 'T00:00:00Z')) / 86_400_000);
+  return daysFrom(start, today);
 }
 
 function addToDate(start: string, step: { days?: number; months?: number }): string {
-  const d = new Date(start + 'T00:00:00Z');
-  if (step.days) d.setUTCDate(d.getUTCDate() + step.days);
-  if (step.months) d.setUTCMonth(d.getUTCMonth() + step.months);
-  return d.toISOString().slice(0, 10);
+  return addDays(addMonths(start, step.months ?? 0), step.days ?? 0);
 }
 
 /** The next recovery milestone on or after `today`, or null past five years. */

@@ -1,7 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API, type AuditEvent, type AuditHighlight, type AuditOutcome, type Page } from '@peerpath/contracts';
+import {
+  addDays,
+  API,
+  type AuditEvent,
+  type AuditHighlight,
+  type AuditOutcome,
+  isCalendarDate,
+  type Page,
+  startOfLocalDay,
+} from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
+import { clinicTimeZone } from '../core/clinic-clock';
 import { getPage, toParams } from '../core/page';
 
 export interface AuditFilter {
@@ -46,11 +56,10 @@ export class AuditApi {
   }
 }
 
-/** A date picked as YYYY-MM-DD means the start (from) or the end (to) of that local day. */
+/** A date picked as YYYY-MM-DD means the start (from) or the end (to) of that day on the clinic's calendar. */
 export function dayToIso(day: string, edge: 'start' | 'end'): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number);
-  const date = edge === 'start' ? new Date(y, m - 1, d, 0, 0, 0, 0) : new Date(y, m - 1, d, 23, 59, 59, 999);
-  return date.toISOString();
+  if (!isCalendarDate(day)) return undefined;
+  const zone = clinicTimeZone();
+  if (edge === 'start') return startOfLocalDay(day, zone).toISOString();
+  return new Date(startOfLocalDay(addDays(day, 1), zone).getTime() - 1).toISOString();
 }

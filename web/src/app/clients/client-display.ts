@@ -1,4 +1,7 @@
 import { daysBetween, LABELS, type Milestone, nextMilestone } from '@peerpath/contracts';
+import { localToday } from '../core/clinic-clock';
+
+export { localToday };
 
 interface Named {
   firstName: string;
@@ -25,12 +28,6 @@ export function matchesName(client: Named, query: string): boolean {
   if (!q) return true;
   const names = foldForSearch(`${client.firstName} ${client.preferredName ?? ''} ${client.lastName}`);
   return q.split(/\s+/).every((part) => names.includes(part));
-}
-
-/** Today as YYYY-MM-DD in the device's own time zone. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Whole years from a YYYY-MM-DD date of birth to today. */

@@ -2,6 +2,7 @@ import { HttpClient, HttpErrorResponse, HttpXsrfTokenExtractor } from '@angular/
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { API, type LoginRequest, type LoginResponse, type SessionUser } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
+import { setClinicTimeZone } from './clinic-clock';
 
 /** The signed-in staff member, kept in memory only; the session itself is an httpOnly cookie. */
 @Injectable({ providedIn: 'root' })
@@ -23,6 +24,7 @@ export class AuthService {
   async refresh(): Promise<void> {
     try {
       const { user } = await firstValueFrom(this.http.get<LoginResponse>(API.me));
+      setClinicTimeZone(user.timeZone);
       this.current.set(user);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
@@ -34,6 +36,7 @@ export class AuthService {
     await this.ensureXsrfCookie();
     const { user } = await firstValueFrom(this.http.post<LoginResponse>(API.login, request));
     forgetDeviceData(user.id);
+    setClinicTimeZone(user.timeZone);
     this.current.set(user);
     this.loading = Promise.resolve();
     return user;

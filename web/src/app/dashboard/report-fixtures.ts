@@ -1,12 +1,9 @@
-import type { CaseloadReport, PeerCaseloadFigures } from '@peerpath/contracts';
+import { addDays, type CaseloadReport, type PeerCaseloadFigures } from '@peerpath/contracts';
 
 export const PAT_ID = '60000000-0000-4000-8000-000000000001';
 export const ROBIN_ID = '60000000-0000-4000-8000-000000000002';
 
-const WEEKS = Array.from({ length: 12 }, (_, i) => {
-  const day = new Date(Date.UTC(2026, 0, 5 + i * 7));
-  return day.toISOString().slice(0, 10);
-});
+const WEEKS = Array.from({ length: 12 }, (_, i) => addDays('2026-01-05', i * 7));
 
 export function peerFigures(overrides: Partial<PeerCaseloadFigures> = {}): PeerCaseloadFigures {
   return {

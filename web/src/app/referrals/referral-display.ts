@@ -1,4 +1,5 @@
 import {
+  addDays,
   FINAL_REFERRAL_STATUSES,
   NEED_LABELS,
   type Need,
@@ -88,7 +89,5 @@ export function boardColumns(referrals: readonly Referral[]): BoardColumn[] {
 
 /** The day after a YYYY-MM-DD date: the API's `to` is exclusive, a date picker's is inclusive. */
 export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
