@@ -1,3 +1,5 @@
+import type { Credential } from './billing';
+import type { BillingProfile } from './organization';
 import { Role } from './roles';
 
 /** Path constants shared by the API controllers and the web client. */
@@ -6,6 +8,8 @@ export const API = {
   login: '/api/auth/login',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  session: '/api/auth/session',
+  changePassword: '/api/auth/change-password',
   users: '/api/users',
   programs: '/api/programs',
   auditEvents: '/api/audit-events',
@@ -40,7 +44,16 @@ export interface SessionUser {
   organizationName: string;
   /** The clinic's IANA time zone: the web reads every date-only rule in it. */
   timeZone: string;
+  /** The clinic's billing rules, so the phone shows the verdict the API will reach. */
+  billingProfile?: BillingProfile;
   programIds: string[];
+  /** The password was chosen by an administrator: until it is changed, only sign-out and the change work. */
+  mustChangePassword?: boolean;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface LoginRequest {
@@ -52,6 +65,11 @@ export interface LoginResponse {
   user: SessionUser;
 }
 
+/** `GET /api/auth/session`: who is signed in on this browser, if anyone. */
+export interface SessionResponse {
+  user: SessionUser | null;
+}
+
 export interface User {
   id: string;
   email: string;
@@ -59,6 +77,10 @@ export interface User {
   role: Role;
   programIds: string[];
   active: boolean;
+  /** Peer certification (e.g. CPRS) a claim's rendering provider needs; null when none is on file. */
+  credential: Credential | null;
+  /** National Provider Identifier, 10 digits with a valid check digit. */
+  npi: string | null;
   version: number;
   createdAt: string;
   lastSignInAt: string | null;
@@ -70,6 +92,8 @@ export interface CreateUserRequest {
   role: Role;
   programIds: string[];
   password: string;
+  credential?: Credential | null;
+  npi?: string | null;
 }
 
 export interface UpdateUserRequest {
@@ -78,6 +102,10 @@ export interface UpdateUserRequest {
   role?: Role;
   programIds?: string[];
   active?: boolean;
+  credential?: Credential | null;
+  npi?: string | null;
+  /** A new password chosen by the administrator (a reset): the staff member must change it at sign-in. */
+  password?: string;
 }
 
 export interface Program {

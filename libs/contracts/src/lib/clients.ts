@@ -15,6 +15,8 @@ export interface Client {
   phone: string | null;
   email: string | null;
   externalRecordNumber: string | null;
+  /** The client's Medicaid member id; claims need it. */
+  medicaidId: string | null;
   programId: string;
   primaryPeerId: string | null;
   recoveryStartDate: string | null;
@@ -35,6 +37,8 @@ export interface CreateClientRequest {
   phone?: string;
   email?: string;
   externalRecordNumber?: string;
+  /** Letters, digits and dashes, up to 30; empty clears it. */
+  medicaidId?: string;
   programId: string;
   primaryPeerId?: string;
   recoveryStartDate?: string;

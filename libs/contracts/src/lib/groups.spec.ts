@@ -1,4 +1,5 @@
-import { attendanceRates, AttendanceRecord, displayName, groupUnits } from './groups';
+import { attendanceRates, AttendanceRecord, displayName, groupUnits, nextFreeSessionDate } from './groups';
+import { DEFAULT_BILLING_PROFILE } from './organization';
 
 describe('group billing, display names and attendance rates', () => {
   it.each([
@@ -10,6 +11,13 @@ describe('group billing, display names and attendance rates', () => {
     [90, 'absent', 0],
   ] as const)('bills %i minutes %s as %i H0038-HQ units', (minutes, status, units) => {
     expect(groupUnits(minutes, status)).toBe(units);
+  });
+
+  it('bills a late arrival their own minutes and a fellowship meeting nothing', () => {
+    expect(groupUnits(90, 'late', 30)).toBe(2);
+    expect(groupUnits(90, 'present', null, 'smart', DEFAULT_BILLING_PROFILE)).toBe(6);
+    expect(groupUnits(90, 'present', null, 'na', DEFAULT_BILLING_PROFILE)).toBe(0);
+    expect(groupUnits(60, 'late', 45, 'aa', DEFAULT_BILLING_PROFILE)).toBe(0);
   });
 
   it('shows first name and last initial', () => {
@@ -35,5 +43,11 @@ describe('group billing, display names and attendance rates', () => {
       missedLastTwoSessions: true,
     });
     expect(attendanceRates([], today).last4Weeks.rate).toBeNull();
+  });
+
+  it('defaults a new session to today, or the next date the group has no session', () => {
+    expect(nextFreeSessionDate('2026-03-07', ['2026-03-01'])).toBe('2026-03-07');
+    expect(nextFreeSessionDate('2026-03-07', ['2026-03-07', '2026-03-08', '2026-03-10'])).toBe('2026-03-09');
+    expect(nextFreeSessionDate('2026-12-31', ['2026-12-31'])).toBe('2027-01-01');
   });
 });

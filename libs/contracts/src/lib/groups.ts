@@ -1,5 +1,7 @@
 import { daysBetween } from './clients';
+import { addDays, type LocalDate } from './clock';
 import { billingUnits } from './contacts';
+import type { BillingProfile } from './organization';
 
 export const GROUP_TYPES = [
   'aa',
@@ -54,14 +56,35 @@ export const GROUPS_API = {
   communityMeetings: (clientId: string) => `/api/clients/${clientId}/community-meetings`,
 } as const;
 
+/**
+ * The date a new session defaults to: the clinic's today if the group has no session then, else
+ * the next date without one (a second session on a taken date is usually a mistake).
+ */
+export function nextFreeSessionDate(today: LocalDate, sessionDates: Iterable<LocalDate>): LocalDate {
+  const taken = new Set(sessionDates);
+  let date = today;
+  while (taken.has(date)) date = addDays(date, 1);
+  return date;
+}
+
 /** Present and late clients attended; excused and absent did not. */
 export function attended(status: AttendanceStatus): boolean {
   return status === 'present' || status === 'late';
 }
 
-/** H0038-HQ: each present or late client earns the PRODUCT.md unit rule for the session's length. */
-export function groupUnits(minutes: number, status: AttendanceStatus): number {
-  return attended(status) ? billingUnits(minutes) : 0;
+/**
+ * H0038-HQ: each present or late client earns the PRODUCT.md unit rule for their minutes attended
+ * (else the session's length); a group type the billing profile does not bill earns none.
+ */
+export function groupUnits(
+  minutes: number,
+  status: AttendanceStatus,
+  minutesAttended?: number | null,
+  type?: GroupType,
+  profile?: Pick<BillingProfile, 'nonBillableGroupTypes'>,
+): number {
+  if (type && profile?.nonBillableGroupTypes.includes(type)) return 0;
+  return attended(status) ? billingUnits(minutesAttended ?? minutes) : 0;
 }
 
 /** What a facilitator sees of a client outside their caseload: first name and last initial. */
@@ -143,6 +166,8 @@ export interface GroupSession {
   durationMinutes: number;
   topic: string;
   createdBy: string;
+  /** The one facilitator the session credits for H0038-HQ. */
+  facilitatorId: string | null;
   createdAt: string;
   /** Clients with a recorded status; 0 until attendance is taken. */
   recorded: number;
@@ -157,17 +182,22 @@ export interface CreateSessionRequest {
   startTime: string;
   durationMinutes: number;
   topic?: string;
+  /** The one facilitator the session credits (a co-facilitator bills nothing for it). */
+  facilitatorId?: string;
 }
 
 export interface AttendanceItem {
   clientId: string;
   status: AttendanceStatus;
+  /** Minutes the client was there, for a late arrival or early leaver; absent = the whole session. */
+  minutesAttended?: number | null;
 }
 
 export interface Attendance extends GroupMember {
   sessionId: string;
   status: AttendanceStatus;
-  /** H0038-HQ units for this client: the session's units when present or late, else 0. */
+  minutesAttended: number | null;
+  /** H0038-HQ units for this client: for the minutes attended (else the session) when present or late. */
   billingUnits: number;
 }
 

@@ -101,7 +101,10 @@ export interface CaseloadReport {
   to: string;
   weeks: number;
   peers: PeerCaseloadFigures[];
+  /** Referrals that reached a final status in the period, by status code. */
   referralOutcomes: Record<string, number>;
+  /** Declined referrals in the period by who declined and the reason code. */
+  referralDeclines: { declinedBy: string; reason: string; n: number }[];
 }
 
 export interface AuditHighlight {

@@ -39,6 +39,7 @@ export const PERMISSION_TABLE = {
   'consents:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
   'consents:write': { peer: 'caseload', clinician: 'program' },
   'disclosures:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
+  'disclosures:write': { peer: 'caseload', clinician: 'program' },
   'goals:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
   'goals:write': { peer: 'caseload' },
   'assessments:read': { peer: 'caseload', clinician: 'program', manager: 'program' },
@@ -47,9 +48,19 @@ export const PERMISSION_TABLE = {
   'resources:write': { manager: 'org', admin: 'org' },
   'audit:read': { manager: 'program', admin: 'org' },
   'reports:read': { peer: 'caseload', manager: 'program' },
+  'billing:read': { peer: 'self', manager: 'program' },
   'emergencyAccess:request': { peer: 'org', clinician: 'org' },
   'emergencyAccess:review': { manager: 'program' },
   'documentationReview:write': { manager: 'program' },
+  // Warm handoffs coming in (PRODUCT.md §5): the program's peers and managers see and log them;
+  // only peers claim, attempt first contact and convert; managers set the program's target.
+  'handoffs:read': { peer: 'program', manager: 'program' },
+  'handoffs:write': { peer: 'program', manager: 'program' },
+  'handoffs:work': { peer: 'program' },
+  'handoffs:target': { manager: 'program' },
+  // The peer's home: recipients' answers on their caseload since they last looked, and marking them seen.
+  'recipientAnswers:read': { peer: 'caseload' },
+  'recipientAnswers:seen': { peer: 'self' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSION_TABLE;
