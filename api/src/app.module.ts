@@ -3,15 +3,15 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiThrottleGuard } from './access/throttle.guard';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { RequestCounters } from './access/request-counters';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { Request } from 'express';
+import type { Pool } from 'pg';
 import { AccessGuard } from './access/access.guard';
 import { RequestTransactionInterceptor } from './access/request-transaction.interceptor';
 import { AuditController } from './audit/audit.controller';
@@ -23,7 +23,7 @@ import { SessionsService } from './auth/sessions.service';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { ProblemFilter } from './common/problem.filter';
 import { APP_CONFIG, AppConfig } from './config';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, DB_POOL } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
@@ -50,11 +50,22 @@ import { RosterService } from './groups/roster.service';
 import { GroupSessionsService } from './groups/sessions.service';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsService } from './consents/consents.service';
+import { DisclosuresService } from './consents/disclosures.service';
 import { ReferralsController } from './referrals/referrals.controller';
+import { HandoffsController } from './handoffs/handoffs.controller';
+import { HandoffsService } from './handoffs/handoffs.service';
+import { RecipientAnswersController } from './recipient-links/recipient-answers.controller';
+import { RecipientAnswersService } from './recipient-links/recipient-answers.service';
+import { RecipientLinksController } from './recipient-links/recipient-links.controller';
+import { RecipientLinksService } from './recipient-links/recipient-links.service';
+import { RecipientLinkLimits } from './recipient-links/recipient-link-limits';
 import { ReferralsService } from './referrals/referrals.service';
+import { ReferralPacketService } from './referrals/referral-packet.service';
 import { ResourcesController } from './resources/resources.controller';
 import { ResourcesService } from './resources/resources.service';
 import { AuditLogService } from './audit/audit-log.service';
+import { BillingController } from './billing/billing.controller';
+import { BillingService } from './billing/billing.service';
 import { CaseloadReportService } from './reports/caseload-report.service';
 import { ReportsController } from './reports/reports.controller';
 import { OutcomesReportService } from './reports/outcomes-report.service';
@@ -72,7 +83,7 @@ import { OrganizationsService } from './organizations/organizations.service';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, webRoot?: string): DynamicModule {
+  static register(config: AppConfig): DynamicModule {
     const configModule: DynamicModule = {
       module: class ConfigModule {},
       global: true,
@@ -101,10 +112,13 @@ export class AppModule {
           ],
         }),
         PassportModule,
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.requestsPerMinute }]),
-        ...(webRoot && existsSync(webRoot)
-          ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
-          : []),
+        ThrottlerModule.forRootAsync({
+          inject: [DB_POOL],
+          useFactory: (pool: Pool) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: config.requestsPerMinute }],
+            storage: new RequestCounters(pool),
+          }),
+        }),
       ],
       controllers: [
         HealthController,
@@ -120,6 +134,9 @@ export class AppModule {
         ClientAttendanceController,
         ResourcesController,
         ReferralsController,
+        HandoffsController,
+        RecipientLinksController,
+        RecipientAnswersController,
         ConsentsController,
         ClinicalNotesController,
         EmergencyAccessController,
@@ -127,6 +144,7 @@ export class AppModule {
         ReportsController,
         RecoveryController,
         OrganizationsController,
+        BillingController,
       ],
       providers: [
         AuditService,
@@ -151,7 +169,13 @@ export class AppModule {
         RatesService,
         ResourcesService,
         ReferralsService,
+        HandoffsService,
+        RecipientLinksService,
+        RecipientAnswersService,
+        RecipientLinkLimits,
+        ReferralPacketService,
         ConsentsService,
+        DisclosuresService,
         AuditLogService,
         ClinicalNotesService,
         EmergencyAccessService,
@@ -161,6 +185,7 @@ export class AppModule {
         RecoveryService,
         ClinicClock,
         OrganizationsService,
+        BillingService,
         { provide: APP_GUARD, useClass: ApiThrottleGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },

@@ -166,6 +166,7 @@ describe('attendance: taking it at the door, rates, H0038-HQ units, community me
         displayName: 'Wes A.',
         sessionId: s,
         status: 'present',
+        minutesAttended: null,
         billingUnits: 4,
       });
       const roster = await t.owner.query(

@@ -34,6 +34,9 @@ describe('sign-in, sessions and CSRF', () => {
     const me = await anon.get('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe('peer@demo.test');
+    const session = await anon.get('/api/auth/session');
+    expect(session.status).toBe(200);
+    expect(session.body.user).toEqual(me.body.user);
     const audit = await t.owner.query(
       `SELECT outcome FROM audit_events WHERE action = 'auth.sign_in' AND actor_id = $1`,
       [res.body.user.id],
@@ -105,6 +108,12 @@ describe('sign-in, sessions and CSRF', () => {
       `SELECT points FROM sign_in_limits WHERE key = 'account:peer2@demo.test'`,
     );
     expect(rows[0].points).toBe(3);
+  });
+
+  it('tells a browser with no session that nobody is signed in, with 200 and nothing else', async () => {
+    const res = await (await t.anonymous()).get('/api/auth/session');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ user: null });
   });
 
   it('signs out: the session ends server-side and the cookie no longer works', async () => {

@@ -325,6 +325,7 @@ describe('clients and caseloads', () => {
         modality: 'phone',
         contactType: 'check_in',
         successful: true,
+        note: 'Checked in by phone.',
         sign: true,
       });
       const entry = async () =>

@@ -77,6 +77,7 @@ describe('the clinic clock', () => {
         information: 'Name and need',
         signedAt: today,
         expiresAt: today,
+        revocationStatementAcknowledged: true,
       });
       expect(consent.status).toBe(201);
       expect(consent.body.inForce).toBe(true);

@@ -217,6 +217,7 @@ describe('groups: groups, roster, sessions, who may see and do what', () => {
           displayName: 'Quill Z.',
           sessionId: session.id,
           status: 'late',
+          minutesAttended: null,
           billingUnits: 2,
         });
       }
@@ -386,7 +387,23 @@ describe('groups: groups, roster, sessions, who may see and do what', () => {
       expect([...keys].sort().reverse()).toEqual(keys);
       expect(new Set(all.map((s: { id: string }) => s.id)).size).toBe(8);
       expect(all.some((s: { recorded: number }) => s.recorded > 0)).toBe(true);
-      for (const s of all) expect(s.billingUnits).toBe(s.attended * Math.floor((s.durationMinutes + 7) / 15));
+      // Each attending client earns units for their own minutes (a late arrival's minutes attended).
+      const own = await t.owner.query(
+        `SELECT a.session_id, sum((coalesce(a.minutes_attended, s.duration_minutes) + 7) / 15)::int AS units
+           FROM attendance a JOIN group_sessions s ON s.id = a.session_id
+          WHERE a.session_id = ANY($1::uuid[]) AND a.status IN ('present', 'late') GROUP BY a.session_id`,
+        [all.map((s: { id: string }) => s.id)],
+      );
+      const units = new Map(
+        own.rows.map((r: { session_id: string; units: number }) => [r.session_id, r.units]),
+      );
+      for (const s of all) expect(s.billingUnits).toBe(units.get(s.id) ?? 0);
+      expect(
+        all.some(
+          (s: { billingUnits: number; attended: number; durationMinutes: number }) =>
+            s.billingUnits < s.attended * Math.floor((s.durationMinutes + 7) / 15),
+        ),
+      ).toBe(true);
     });
   });
 });

@@ -16,7 +16,8 @@ describe('HSDS import and export of the resource directory', () => {
   const imported = async () =>
     (
       await t.owner.query(
-        `SELECT r.external_id, r.name, r.organization_name, r.needs, r.phone, r.address, r.hours, r.languages, r.status, r.website
+        `SELECT r.external_id, r.name, r.organization_name, r.needs, r.phone, r.address, r.hours, r.languages, r.status, r.website,
+                r.treating_provider
            FROM resources r JOIN organizations o ON o.id = r.organization_id
           WHERE o.name = 'Demo Recovery Clinic' AND external_id LIKE 'svc-%' ORDER BY external_id`,
       )
@@ -59,6 +60,8 @@ describe('HSDS import and export of the resource directory', () => {
       status: 'active',
     });
     expect(rows[2].status).toBe('temporarily_closed');
+    // The treating-provider relationship arrives as an attribute on the service (42 CFR 2.31(a)(4)).
+    expect(rows.map((r) => r.treating_provider)).toEqual([false, true, false]);
     const other = await t.owner.query(
       `SELECT count(*)::int AS n FROM resources r JOIN organizations o ON o.id = r.organization_id
         WHERE o.name = 'Other Clinic' AND external_id LIKE 'svc-%'`,

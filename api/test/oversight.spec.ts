@@ -126,6 +126,7 @@ describe('emergency access, documentation review and access review', () => {
         modality: 'in_person',
         contactType: 'transportation',
         successful: true,
+        note: 'Drove to the county clinic and back.',
         sign: true,
       });
       const queue = await manager.get('/api/documentation-review/queue');

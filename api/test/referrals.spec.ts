@@ -51,7 +51,11 @@ describe('referrals, consent and disclosures', () => {
   const draft = async (over: object = {}) =>
     (await refer(peer, { resourceId: resource, need: 'housing', status: 'draft', ...over })).body;
   const move = (staff: Staff, id: string, status: string, note?: string) =>
-    staff.post(`/api/referrals/${id}/status`, { status, ...(note ? { note } : {}) });
+    staff.post(`/api/referrals/${id}/status`, {
+      status,
+      ...(note ? { note } : {}),
+      ...(status === 'declined' ? { declinedBy: 'client', reason: 'not_interested' } : {}),
+    });
 
   /** Walks a fresh referral to `target` along legal moves. */
   async function referralIn(target: ReferralStatus): Promise<string> {
@@ -59,11 +63,14 @@ describe('referrals, consent and disclosures', () => {
     const path: Record<ReferralStatus, ReferralStatus[]> = {
       draft: [],
       sent: ['sent'],
+      waitlisted: ['sent', 'waitlisted'],
       accepted: ['sent', 'accepted'],
       completed: ['sent', 'accepted', 'completed'],
       declined: ['sent', 'declined'],
       no_show: ['sent', 'accepted', 'no_show'],
       cancelled: ['cancelled'],
+      unable_to_contact: ['sent', 'unable_to_contact'],
+      no_capacity: ['sent', 'no_capacity'],
     };
     for (const s of path[target]) expect((await move(peer, id, s)).status).toBe(200);
     return id;
@@ -71,7 +78,7 @@ describe('referrals, consent and disclosures', () => {
 
   describe('the status machine', () => {
     const moves = REFERRAL_STATUSES.flatMap((from) => REFERRAL_STATUSES.map((to) => [from, to] as const));
-    it.each(moves)('%s → %s is allowed only if PRODUCT.md §3 says so', async (from, to) => {
+    it.each(moves)('%s → %s is allowed only if PRODUCT.md §3 and §5 say so', async (from, to) => {
       const id = await referralIn(from);
       const res = await move(peer, id, to, 'test move');
       const legal = REFERRAL_TRANSITIONS[from].includes(to);
@@ -97,6 +104,59 @@ describe('referrals, consent and disclosures', () => {
           at: expect.any(String),
         }),
       );
+    });
+
+    it('keeps who declined and why, the waitlist date, and refuses a decline without them (400)', async () => {
+      const id = await referralIn('sent');
+      const bare = await peer.post(`/api/referrals/${id}/status`, { status: 'declined' });
+      expect(bare.status).toBe(400);
+      const badReason = await peer.post(`/api/referrals/${id}/status`, {
+        status: 'declined',
+        declinedBy: 'client',
+        reason: 'because',
+      });
+      expect(badReason.status).toBe(400);
+      const waiting = await peer.post(`/api/referrals/${id}/status`, {
+        status: 'waitlisted',
+        expectedOn: '2031-02-30',
+      });
+      expect(waiting.status).toBe(400);
+      const listed = await peer.post(`/api/referrals/${id}/status`, {
+        status: 'waitlisted',
+        expectedOn: '2031-02-03',
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.body).toEqual(
+        expect.objectContaining({ status: 'waitlisted', expectedOn: '2031-02-03' }),
+      );
+      const declined = await peer.post(`/api/referrals/${id}/status`, {
+        status: 'declined',
+        declinedBy: 'recipient',
+        reason: 'not_eligible',
+      });
+      expect(declined.status).toBe(200);
+      expect(declined.body).toEqual(
+        expect.objectContaining({
+          status: 'declined',
+          declinedBy: 'recipient',
+          declineReason: 'not_eligible',
+        }),
+      );
+      expect(declined.body.events.at(-1)).toEqual(expect.objectContaining({ actorKind: 'staff' }));
+      const report = await manager.get('/api/reports/caseloads');
+      expect(report.status).toBe(200);
+      expect(report.body.referralDeclines).toEqual(
+        expect.arrayContaining([{ declinedBy: 'recipient', reason: 'not_eligible', n: expect.any(Number) }]),
+      );
+      expect(report.body.referralOutcomes.declined).toBeGreaterThanOrEqual(1);
+      const noRoom = await referralIn('no_capacity');
+      const unreachable = await referralIn('unable_to_contact');
+      const after = await manager.get('/api/reports/caseloads');
+      expect(after.body.referralOutcomes).toEqual(
+        expect.objectContaining({ no_capacity: expect.any(Number), unable_to_contact: expect.any(Number) }),
+      );
+      expect((await move(peer, noRoom, 'cancelled')).status).toBe(409);
+      expect((await move(peer, unreachable, 'accepted')).status).toBe(409);
     });
 
     it('sets a follow-up 7 days after sending and flags it overdue once past', async () => {
@@ -142,6 +202,7 @@ describe('referrals, consent and disclosures', () => {
         information: 'Name, phone and housing need',
         signedAt: clinicDate(),
         expiresAt: '2099-12-31',
+        revocationStatementAcknowledged: true,
       });
       expect(consent.status).toBe(201);
       expect(consent.body.inForce).toBe(true);
@@ -179,6 +240,7 @@ describe('referrals, consent and disclosures', () => {
         purpose: 'Peer support coordination',
         information: 'Name and phone',
         signedAt: '2025-01-01',
+        revocationStatementAcknowledged: true,
       };
       await peer.post(`/api/clients/${client}/consents`, {
         ...base,
@@ -206,7 +268,7 @@ describe('referrals, consent and disclosures', () => {
         status: 'draft',
       });
       expect(ok.status).toBe(201);
-      const revoked = await peer.post(`/api/consents/${current.body.id}/revoke`, {});
+      const revoked = await peer.post(`/api/consents/${current.body.id}/revoke`, { method: 'written' });
       expect(revoked.status).toBe(200);
       expect(revoked.body.inForce).toBe(false);
       const send = await move(peer, ok.body.id, 'sent');
@@ -215,7 +277,9 @@ describe('referrals, consent and disclosures', () => {
       expect(
         await count(`SELECT count(*)::int AS n FROM disclosures WHERE referral_id = $1`, [ok.body.id]),
       ).toBe(0);
-      expect((await peer.post(`/api/consents/${current.body.id}/revoke`, {})).status).toBe(409);
+      expect((await peer.post(`/api/consents/${current.body.id}/revoke`, { method: 'verbal' })).status).toBe(
+        409,
+      );
     });
 
     it.each([
@@ -224,6 +288,7 @@ describe('referrals, consent and disclosures', () => {
       ['no expiry', { expiresAt: undefined }],
       ['a future signature', { signedAt: '2099-01-01' }],
       ['an unknown field', { witness: 'x' }],
+      ['the revocation statement not acknowledged', { revocationStatementAcknowledged: false }],
     ])('refuses a consent with %s (400) and stores nothing', async (_what, change) => {
       const before = await count(`SELECT count(*)::int AS n FROM consents WHERE client_id = $1`, [client]);
       const body = {
@@ -232,6 +297,7 @@ describe('referrals, consent and disclosures', () => {
         information: 'Name',
         signedAt: '2026-01-01',
         expiresAt: '2027-01-01',
+        revocationStatementAcknowledged: true,
         ...change,
       };
       const res = await peer.post(`/api/clients/${client}/consents`, body);
@@ -305,7 +371,9 @@ describe('referrals, consent and disclosures', () => {
 
   describe('program history and export', () => {
     it('filters by need, status and resource, and exports the same rows as CSV (audited)', async () => {
-      const json = await clinician.get(`/api/referrals?need=housing&resourceId=${resource}&limit=100`);
+      const json = await clinician.get(
+        `/api/referrals?need=housing&status=completed&resourceId=${resource}&limit=100`,
+      );
       expect(json.status).toBe(200);
       expect(json.body.items.length).toBeGreaterThan(0);
       expect(
@@ -313,7 +381,9 @@ describe('referrals, consent and disclosures', () => {
           (r: { need: string; resourceId: string }) => r.need === 'housing' && r.resourceId === resource,
         ),
       ).toBe(true);
-      const csv = await clinician.get(`/api/referrals/export.csv?need=housing&resourceId=${resource}`);
+      const csv = await clinician.get(
+        `/api/referrals/export.csv?need=housing&status=completed&resourceId=${resource}`,
+      );
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       const lines = csv.text.trim().split('\n');
@@ -329,7 +399,7 @@ describe('referrals, consent and disclosures', () => {
       ).toEqual(json.body.items.map((r: { id: string }) => r.id).sort());
       expect(
         await count(
-          `SELECT count(*)::int AS n FROM audit_events WHERE action = 'referral.export' AND actor_id = $1`,
+          `SELECT count(DISTINCT request_id)::int AS n FROM audit_events WHERE action = 'referral.export' AND actor_id = $1`,
           [clinician.user?.id],
         ),
       ).toBe(1);

@@ -40,6 +40,12 @@ describe('caseload report', () => {
     });
     manager = await t.signIn('manager@demo.test');
     fixturePeer = await t.signIn('fixture.peer@demo.test', password);
+    // An account an admin created first chooses its own password; until then it may do nothing else.
+    const chosen = await fixturePeer.post('/api/auth/change-password', {
+      currentPassword: password,
+      newPassword: 'fixture peer chose this passphrase',
+    });
+    expect(chosen.status).toBe(200);
     await build(t, fixturePeer.user?.organizationId as string);
   });
   afterAll(() => t.close());
@@ -121,8 +127,8 @@ describe('caseload report', () => {
     ]);
     const session = (
       await q(
-        `INSERT INTO group_sessions (organization_id, group_id, date, start_time, duration_minutes, topic, created_by)
-         VALUES ($1, $2, (now() - interval '7 days')::date, '17:00', 60, 'Fixture', $3) RETURNING id`,
+        `INSERT INTO group_sessions (organization_id, group_id, date, start_time, duration_minutes, topic, created_by, facilitator_id)
+         VALUES ($1, $2, (now() - interval '7 days')::date, '17:00', 60, 'Fixture', $3, $3) RETURNING id`,
         [org, group, peerId],
       )
     ).rows[0].id;

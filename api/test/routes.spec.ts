@@ -15,6 +15,8 @@ const ROUTES: [string, string, Access][] = [
   ['POST', '/api/auth/login', 'public'],
   ['POST', '/api/auth/logout', 'public'],
   ['GET', '/api/auth/me', 'signed-in'],
+  ['GET', '/api/auth/session', 'public'],
+  ['POST', '/api/auth/change-password', 'signed-in'],
   ['GET', '/api/users', 'users:read'],
   ['POST', '/api/users', 'users:write'],
   ['GET', '/api/users/:id', 'users:read'],
@@ -22,6 +24,8 @@ const ROUTES: [string, string, Access][] = [
   ['GET', '/api/programs', 'programs:read'],
   ['POST', '/api/programs', 'programs:write'],
   ['GET', '/api/organization', 'organization:read'],
+  ['GET', '/api/billing/claim-lines', 'billing:read'],
+  ['GET', '/api/billing/claim-lines.csv', 'billing:read'],
   ['PATCH', '/api/organization', 'organization:write'],
   ['GET', '/api/audit-events', 'audit:read'],
   ['GET', '/api/clients', 'clients:read'],
@@ -51,10 +55,28 @@ const ROUTES: [string, string, Access][] = [
   ['POST', '/api/referrals/:id/status', 'referrals:status'],
   ['GET', '/api/clients/:id/referrals', 'referrals:read'],
   ['POST', '/api/clients/:id/referrals', 'referrals:write'],
+  ['POST', '/api/referrals/:id/recipient-link', 'referrals:write'],
+  ['DELETE', '/api/referrals/:id/recipient-link', 'referrals:write'],
+  ['GET', '/api/referrals/:id/recipient-link', 'referrals:read'],
+  ['GET', '/api/recipient/:token', 'public'],
+  ['POST', '/api/recipient/:token/answer', 'public'],
+  ['GET', '/api/recipient-answers', 'recipientAnswers:read'],
+  ['POST', '/api/recipient-answers/seen', 'recipientAnswers:seen'],
+  ['GET', '/api/handoffs', 'handoffs:read'],
+  ['GET', '/api/handoffs/times', 'handoffs:read'],
+  ['POST', '/api/handoffs', 'handoffs:write'],
+  ['GET', '/api/handoffs/:id', 'handoffs:read'],
+  ['POST', '/api/handoffs/:id/claim', 'handoffs:work'],
+  ['POST', '/api/handoffs/:id/attempts', 'handoffs:work'],
+  ['POST', '/api/handoffs/:id/convert', 'handoffs:work'],
+  ['POST', '/api/handoffs/:id/close', 'handoffs:write'],
+  ['PUT', '/api/programs/:id/handoff-target', 'handoffs:target'],
   ['GET', '/api/clients/:id/consents', 'consents:read'],
   ['POST', '/api/clients/:id/consents', 'consents:write'],
   ['POST', '/api/consents/:id/revoke', 'consents:write'],
   ['GET', '/api/clients/:id/disclosures', 'disclosures:read'],
+  ['POST', '/api/clients/:id/disclosures', 'disclosures:write'],
+  ['GET', '/api/referrals/:id/packet', 'referrals:read'],
   ['GET', '/api/audit-events/highlights', 'audit:read'],
   ['GET', '/api/audit-events/export.csv', 'audit:read'],
   ['GET', '/api/clients/:id/clinical-notes', 'clinicalNotes:read'],
@@ -116,6 +138,10 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/contacts/:id/addenda': { text: 'Cross-tenant' },
   'PATCH /api/resources/:id': { version: 1, name: 'Cross-tenant' },
   'POST /api/referrals/:id/status': { status: 'cancelled' },
+  'POST /api/handoffs/:id/attempts': { method: 'phone', successful: false },
+  'POST /api/handoffs/:id/convert': {},
+  'POST /api/handoffs/:id/close': { reason: 'declined' },
+  'PUT /api/programs/:id/handoff-target': { hours: 12 },
   'POST /api/clients/:id/referrals': { outsideOrganization: 'Cross-tenant', need: 'food', status: 'draft' },
   'POST /api/clients/:id/consents': {
     recipientOrganization: 'Cross-tenant',
@@ -123,8 +149,16 @@ const VALID_BODIES: Record<string, object> = {
     information: 'Everything',
     signedAt: '2026-01-01',
     expiresAt: '2027-01-01',
+    revocationStatementAcknowledged: true,
   },
-  'POST /api/consents/:id/revoke': {},
+  'POST /api/consents/:id/revoke': { method: 'written' },
+  'POST /api/clients/:id/disclosures': {
+    recipient: 'Cross-tenant',
+    recipientContact: 'Front desk',
+    purpose: 'Cross-tenant test',
+    channel: 'phone',
+    elements: ['name'],
+  },
   'POST /api/clients/:id/clinical-notes': { noteType: 'progress', body: 'Cross-tenant' },
   'PATCH /api/clinical-notes/:id': { version: 1, body: 'Cross-tenant' },
   'POST /api/clinical-notes/:id/sign': {},
@@ -192,6 +226,12 @@ describe('route inventory and access matrix', () => {
     ids['resources'] = more.rows[0].resource_id;
     ids['referrals'] = more.rows[0].referral_id;
     ids['consents'] = more.rows[0].consent_id;
+    ids['handoffs'] = (
+      await t.owner.query(`SELECT id FROM handoffs WHERE created_by = $1 AND status = 'new' LIMIT 1`, [
+        demoPeerId,
+      ])
+    ).rows[0].id;
+    ids['programs'] = callers.get('peer@demo.test')?.user?.programIds[0] as string;
     const group = await t.owner.query(
       `SELECT g.id AS group_id, (SELECT a.session_id FROM attendance a JOIN group_sessions s ON s.id = a.session_id
                                   WHERE s.group_id = g.id LIMIT 1) AS session_id

@@ -9,8 +9,8 @@ import { Reflector } from '@nestjs/core';
 import { can, Permission } from '@peerpath/contracts';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
-import { problem } from '../common/problem';
-import { PERMISSION_KEY, PUBLIC_KEY } from './allow.decorator';
+import { problem, problemType } from '../common/problem';
+import { PASSWORD_CHANGE_KEY, PERMISSION_KEY, PUBLIC_KEY } from './allow.decorator';
 import { StaffSession } from './actor';
 import { refusalRecord } from './refusal';
 
@@ -31,6 +31,16 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const session = req.session?.staff as StaffSession | undefined;
     if (!session) throw new UnauthorizedException(problem(401, 'Sign in to continue.'));
+    if (
+      session.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)
+    )
+      throw new ForbiddenException(
+        problem(403, 'Choose your own password before going on: an administrator set the current one.', {
+          type: problemType('password-change-required'),
+          title: 'Password change required',
+        }),
+      );
     const permission = this.reflector.getAllAndOverride<Permission | 'signed-in' | undefined>(
       PERMISSION_KEY,
       targets,

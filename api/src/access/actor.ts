@@ -29,6 +29,8 @@ export interface StaffSession {
   organizationId: string;
   role: Role;
   signedInAt: number;
+  /** Set at sign-in from the account; cleared when the staff member chooses their own password. */
+  mustChangePassword?: boolean;
 }
 
 export const ACTOR_KEY = 'actor';

@@ -4,6 +4,7 @@ import { Permission } from '@peerpath/contracts';
 
 export const PERMISSION_KEY = 'peerpath:permission';
 export const PUBLIC_KEY = 'peerpath:public';
+export const PASSWORD_CHANGE_KEY = 'peerpath:password-change';
 
 /** Opens a route to the roles the permission table grants `permission`; every other route stays shut. */
 export function Allow(permission: Permission) {
@@ -23,4 +24,9 @@ export function Public() {
 /** Open to every signed-in staff member whatever their role (their own session). */
 export function SignedIn() {
   return SetMetadata(PERMISSION_KEY, 'signed-in');
+}
+
+/** Still open while the staff member must replace an administrator's password (who am I, change it). */
+export function WhilePasswordChangeDue() {
+  return SetMetadata(PASSWORD_CHANGE_KEY, true);
 }

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { StandaloneAuditRecord } from '../audit/audit.service';
+import { isUuid } from '../common/uuid-param';
 import { StaffSession } from './actor';
 
 /** The audit record of a refused request, whoever refused it (the guard or a handler). */
@@ -22,7 +23,7 @@ export function refusalRecord(
 
 export function uuidParam(req: Request): string | null {
   const id = req.params?.['id'];
-  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+  return isUuid(id) ? id : null;
 }
 
 /** The kind of record a path names: `/api/users/…` → `user`. */

@@ -1,57 +1,99 @@
-import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpException,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { Connection, PoolClient, QueryResult } from 'pg';
 import { firstValueFrom, from, Observable, defaultIfEmpty } from 'rxjs';
 import { AuditService, META_KEY } from '../audit/audit.service';
 import type { BillingProfile } from '@peerpath/contracts';
 import { Actor, ACTOR_KEY, RequestMeta, StaffSession } from './actor';
 import { refusalRecord, uuidParam } from './refusal';
 import { NotFound } from '../common/errors';
+import { problem } from '../common/problem';
+import { APP_CONFIG, AppConfig } from '../config';
+import { ReportGate } from './report-gate';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The parts of pg's (untyped) protocol connection a cancel request needs. */
+interface CancelConnection {
+  on(event: 'connect' | 'end' | 'error', listener: () => void): void;
+  connect(portOrPath: number | string, host?: string): void;
+  cancel(processID: number, secretKey: number): void;
+}
+
+interface ActorRow {
+  programs: string[];
+  emergency: string[];
+  time_zone: string;
+  billing_profile: BillingProfile;
+}
 
 /**
  * A signed-in request's database work runs in one transaction whose first statement pins the
  * caller's organization with SET LOCAL semantics, so row-level security applies to every query
- * and a pooled connection never carries the setting into another request.
+ * and a pooled connection never carries the setting into another request. The same round trip
+ * sets the statement timeout and loads the caller's programs; a client that goes away cancels
+ * the query it was waiting for; reports wait at a gate so they never hold the whole pool.
  */
 @Injectable()
 export class RequestTransactionInterceptor implements NestInterceptor {
+  private readonly reports: ReportGate;
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.reports = new ReportGate(
+      config.reportConcurrency,
+      8 * config.reportConcurrency,
+      config.statementTimeoutMs,
+    );
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request>();
     this.cls.set<RequestMeta>(META_KEY, { ip: req.ip ?? null, requestId: String(req.id ?? '') || null });
     const session = req.session?.staff;
     if (!session) return next.handle();
-    return from(this.run(req, session, next));
+    const res = context.switchToHttp().getResponse<Response>();
+    return from(this.gated(req, res, session, next));
   }
 
-  private async run(req: Request, session: StaffSession, next: CallHandler): Promise<unknown> {
+  private async gated(
+    req: Request,
+    res: Response,
+    session: StaffSession,
+    next: CallHandler,
+  ): Promise<unknown> {
+    const leave = req.path.startsWith('/api/reports/') ? await this.reports.enter() : null;
+    try {
+      // A caller who gave up while waiting at the gate gets no work done for them.
+      if (res.closed) throw new ServiceUnavailableException(problem(503, 'The request was abandoned.'));
+      return await this.run(req, res, session, next);
+    } finally {
+      leave?.();
+    }
+  }
+
+  private async run(req: Request, res: Response, session: StaffSession, next: CallHandler): Promise<unknown> {
     try {
       return await this.txHost.withTransaction(async () => {
-        const tx = this.txHost.tx;
-        await tx.query(
-          `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)`,
-          [session.organizationId, session.userId],
-        );
-        const [row] = (await tx.query(
-          `SELECT (SELECT coalesce(array_agg(program_id), '{}') FROM program_memberships WHERE user_id = $1) AS programs,
-                  (SELECT coalesce(array_agg(DISTINCT client_id), '{}') FROM emergency_access
-                    WHERE user_id = $1 AND expires_at > now()) AS emergency,
-                  o.time_zone, o.billing_profile
-             FROM organizations o WHERE o.id = $2`,
-          [session.userId, session.organizationId],
-        )) as {
-          programs: string[];
-          emergency: string[];
-          time_zone: string;
-          billing_profile: BillingProfile;
-        }[];
+        const connection = (this.txHost.tx.queryRunner as unknown as { databaseConnection: PoolClient })
+          .databaseConnection;
+        const row = await this.pin(connection, session);
+        const stopWatching = this.cancelOnDisconnect(res, connection);
         const actor: Actor = {
           ...session,
           programIds: row.programs,
@@ -60,7 +102,11 @@ export class RequestTransactionInterceptor implements NestInterceptor {
           clinic: { timeZone: row.time_zone, billingProfile: row.billing_profile },
         };
         this.cls.set(ACTOR_KEY, actor);
-        return firstValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
+        try {
+          return await firstValueFrom(next.handle().pipe(defaultIfEmpty(undefined)));
+        } finally {
+          await stopWatching();
+        }
       });
     } catch (error) {
       if (isRefusal(error)) {
@@ -69,6 +115,61 @@ export class RequestTransactionInterceptor implements NestInterceptor {
       }
       throw error;
     }
+  }
+
+  /**
+   * One round trip (two statements in the simple protocol, run in order): pin the organization,
+   * the user and the statement timeout for this transaction (and JIT off: compiling a report's
+   * plan cost more than running it), then load the caller's programs,
+   * live emergency grants and clinic settings. The values are the session's own ids, checked to be
+   * UUIDs, and a number, so writing them into the text is safe.
+   */
+  private async pin(connection: PoolClient, session: StaffSession): Promise<ActorRow> {
+    const { organizationId: org, userId: user } = session;
+    if (!UUID.test(org) || !UUID.test(user)) throw new Error('The session does not hold valid ids.');
+    const results = (await connection.query(
+      `SELECT set_config('app.organization_id', '${org}', true), set_config('app.user_id', '${user}', true),
+              set_config('statement_timeout', '${Math.floor(this.config.statementTimeoutMs)}', true),
+              set_config('jit', 'off', true);
+       SELECT (SELECT coalesce(array_agg(program_id), '{}') FROM program_memberships WHERE user_id = '${user}') AS programs,
+              (SELECT coalesce(array_agg(DISTINCT client_id), '{}') FROM emergency_access
+                WHERE user_id = '${user}' AND expires_at > now()) AS emergency,
+              o.time_zone, o.billing_profile
+         FROM organizations o WHERE o.id = '${org}'`,
+    )) as unknown as QueryResult<ActorRow>[];
+    return results[1].rows[0];
+  }
+
+  /**
+   * A client that disconnects before its answer cancels the statement running for it (PostgreSQL's
+   * cancel request, on a connection of its own). The transaction keeps its connection until the
+   * cancel has been delivered, so it can never reach a later request's statement.
+   */
+  private cancelOnDisconnect(res: Response, connection: PoolClient): () => Promise<void> {
+    let sent: Promise<void> | null = null;
+    const onClose = () => {
+      if (res.writableFinished || sent) return;
+      const target = connection as unknown as {
+        host: string;
+        port: number;
+        processID: number;
+        secretKey: number;
+      };
+      sent = new Promise<void>((resolve) => {
+        const cancel = new Connection() as unknown as CancelConnection;
+        const done = () => resolve();
+        cancel.on('connect', () => cancel.cancel(target.processID, target.secretKey));
+        cancel.on('end', done);
+        cancel.on('error', done);
+        if (target.host.startsWith('/')) cancel.connect(`${target.host}/.s.PGSQL.${target.port}`);
+        else cancel.connect(target.port, target.host);
+      });
+    };
+    res.on('close', onClose);
+    return async () => {
+      res.off('close', onClose);
+      await sent;
+    };
   }
 }
 

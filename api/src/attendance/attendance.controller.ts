@@ -44,8 +44,12 @@ export class SessionAttendanceController {
     @Body(AttendanceBodyPipe) items: AttendanceItemDto[],
     @Headers('idempotency-key') key?: string,
   ): Promise<SessionAttendance> {
-    return this.idempotency.once(actor, key, `PUT /api/sessions/${id}/attendance`, () =>
-      this.attendance.record(actor, id, items),
+    return this.idempotency.once(
+      actor,
+      key,
+      `PUT /api/sessions/${id}/attendance`,
+      () => this.attendance.record(actor, id, items),
+      () => this.attendance.forSession(actor, id),
     );
   }
 }

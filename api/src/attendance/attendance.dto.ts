@@ -5,6 +5,10 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
+  Max,
+  Min,
+  ValidateIf,
   IsOptional,
   IsString,
   IsUUID,
@@ -20,6 +24,7 @@ import {
   CommunityMeetingType,
   CreateCommunityMeetingRequest,
   MAX_ATTENDANCE_ROWS,
+  MAX_SESSION_MINUTES,
   MEETING_VERIFICATIONS,
   MeetingVerification,
 } from '@peerpath/contracts';
@@ -30,6 +35,13 @@ import { IsPastDate } from '../common/validators';
 export class AttendanceItemDto implements AttendanceItem {
   @ApiProperty() @IsUUID() clientId!: string;
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsIn(ATTENDANCE_STATUSES) status!: AttendanceStatus;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_SESSION_MINUTES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SESSION_MINUTES)
+  minutesAttended?: number | null;
 }
 
 /** The PUT body is a bare JSON array; wrapping it names its items `attendance.0.status` in errors. */

@@ -2,8 +2,8 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
+  attended,
   AttendanceStatus,
-  billingUnits,
   GROUP_BILLING_CODE,
   GroupMember,
   groupUnits,
@@ -12,6 +12,7 @@ import {
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ConflictProblem, NotFound } from '../common/errors';
+import { invalid } from '../common/invalid';
 import { problem } from '../common/problem';
 import { GroupEntity, GroupSessionEntity } from '../groups/group.entity';
 import { GroupsService } from '../groups/groups.service';
@@ -35,8 +36,12 @@ export class AttendanceService {
 
   async forSession(actor: Actor, sessionId: string): Promise<SessionAttendance> {
     const { session, group } = await this.sessions.findInScope(actor, sessionId, 'groups:read');
-    await this.audit.record({ action: 'attendance.read', entityType: 'session', entityId: sessionId });
-    return this.present(actor, session, group);
+    const attendance = await this.present(actor, session, group);
+    await this.audit.recordShown(
+      { action: 'attendance.read', entityType: 'session', entityId: sessionId },
+      attendance.items.map((i) => i.clientId),
+    );
+    return attendance;
   }
 
   /**
@@ -68,6 +73,15 @@ export class AttendanceService {
           .getMany()
       ).map((c) => [c.id, c]),
     );
+    for (const [i, item] of items.entries()) {
+      if (item.minutesAttended != null && item.minutesAttended > session.durationMinutes)
+        throw invalid(`attendance.${i}.minutesAttended`, 'minutesAttended cannot pass the session’s length');
+      if (item.minutesAttended != null && !attended(item.status))
+        throw invalid(
+          `attendance.${i}.minutesAttended`,
+          'only a present or late client has minutes attended',
+        );
+    }
     for (const [i, id] of ids.entries()) {
       const client = known.get(id);
       if (!client || (client.status !== 'active' && !onRoster.has(id) && !before.has(id)))
@@ -79,40 +93,38 @@ export class AttendanceService {
     )) as [{ client_id: string }[], number];
     if (ids.length) {
       await this.txHost.tx.query(
-        `INSERT INTO attendance (organization_id, session_id, client_id, status, recorded_by)
-         SELECT $1, $2, i.client_id, i.status, $5
-           FROM unnest($3::uuid[], $4::text[]) AS i(client_id, status)
+        `INSERT INTO attendance (organization_id, session_id, client_id, status, recorded_by, minutes_attended)
+         SELECT $1, $2, i.client_id, i.status, $5, i.minutes
+           FROM unnest($3::uuid[], $4::text[], $6::int[]) AS i(client_id, status, minutes)
          ON CONFLICT (session_id, client_id) DO UPDATE
-           SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
-           WHERE attendance.status <> EXCLUDED.status`,
-        [actor.organizationId, sessionId, ids, items.map((i) => i.status), actor.userId],
+           SET status = EXCLUDED.status, minutes_attended = EXCLUDED.minutes_attended,
+               recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+           WHERE attendance.status <> EXCLUDED.status
+              OR attendance.minutes_attended IS DISTINCT FROM EXCLUDED.minutes_attended`,
+        [
+          actor.organizationId,
+          sessionId,
+          ids,
+          items.map((i) => i.status),
+          actor.userId,
+          items.map((i) => i.minutesAttended ?? null),
+        ],
       );
     }
     const walkIns = ids.filter((id) => !onRoster.has(id) && !before.has(id));
-    for (const row of await this.roster.enrol(actor, group.id, walkIns)) {
-      await this.audit.record({
-        action: 'group.roster.walk_in',
-        entityType: 'group',
-        entityId: group.id,
-        clientId: row.client_id,
-      });
-    }
-    for (const { client_id } of removed[0]) {
-      await this.audit.record({
-        action: 'attendance.remove',
-        entityType: 'session',
-        entityId: sessionId,
-        clientId: client_id,
-      });
-    }
-    for (const id of ids) {
-      await this.audit.record({
-        action: 'attendance.record',
-        entityType: 'session',
-        entityId: sessionId,
-        clientId: id,
-      });
-    }
+    const enrolled = await this.roster.enrol(actor, group.id, walkIns);
+    await this.audit.recordEach(
+      { action: 'group.roster.walk_in', entityType: 'group', entityId: group.id },
+      enrolled.map((r) => r.client_id),
+    );
+    await this.audit.recordEach(
+      { action: 'attendance.remove', entityType: 'session', entityId: sessionId },
+      removed[0].map((r) => r.client_id),
+    );
+    await this.audit.recordEach(
+      { action: 'attendance.record', entityType: 'session', entityId: sessionId },
+      ids,
+    );
     return this.present(actor, session, group);
   }
 
@@ -130,9 +142,9 @@ export class AttendanceService {
     group: GroupEntity,
   ): Promise<SessionAttendance> {
     const rows = (await this.txHost.tx.query(
-      `SELECT client_id, status FROM attendance WHERE session_id = $1`,
+      `SELECT client_id, status, minutes_attended FROM attendance WHERE session_id = $1`,
       [session.id],
-    )) as { client_id: string; status: AttendanceStatus }[];
+    )) as { client_id: string; status: AttendanceStatus; minutes_attended: number | null }[];
     const shown = await this.members.members(
       actor,
       group,
@@ -141,14 +153,27 @@ export class AttendanceService {
     return {
       session: (await this.sessions.present([session]))[0],
       billingCode: GROUP_BILLING_CODE,
-      unitsPerClient: billingUnits(session.durationMinutes),
+      unitsPerClient: groupUnits(
+        session.durationMinutes,
+        'present',
+        null,
+        group.type,
+        actor.clinic.billingProfile,
+      ),
       items: rows
         .filter((r) => shown.has(r.client_id))
         .map((r) => ({
           ...(shown.get(r.client_id) as GroupMember),
           sessionId: session.id,
           status: r.status,
-          billingUnits: groupUnits(session.durationMinutes, r.status),
+          minutesAttended: r.minutes_attended,
+          billingUnits: groupUnits(
+            session.durationMinutes,
+            r.status,
+            r.minutes_attended,
+            group.type,
+            actor.clinic.billingProfile,
+          ),
         }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.clientId.localeCompare(b.clientId)),
     };

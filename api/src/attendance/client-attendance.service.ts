@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { AttendanceStatus, ClientAttendanceEntry, GroupType, groupUnits, Page } from '@peerpath/contracts';
+import {
+  AttendanceStatus,
+  BillingProfile,
+  ClientAttendanceEntry,
+  GroupType,
+  groupUnits,
+  Page,
+} from '@peerpath/contracts';
 import { In } from 'typeorm';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
@@ -22,6 +29,7 @@ interface HistoryRow {
   duration_minutes: number | null;
   topic: string | null;
   status: AttendanceStatus | null;
+  minutes_attended: number | null;
 }
 
 /** A client's group sessions and community meetings, newest first, in one keyset-paginated list. */
@@ -41,12 +49,13 @@ export class ClientAttendanceService {
       `SELECT * FROM (
          SELECT 'group_session' AS kind, s.id, to_char(s.date + s.start_time, 'YYYY-MM-DD"T"HH24:MI:SS') AS at,
                 to_char(s.date, 'YYYY-MM-DD') AS date, g.id AS group_id, g.name AS group_name, g.type AS group_type,
-                to_char(s.start_time, 'HH24:MI') AS start_time, s.duration_minutes, s.topic, a.status
+                to_char(s.start_time, 'HH24:MI') AS start_time, s.duration_minutes, s.topic, a.status,
+                a.minutes_attended
            FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
           WHERE a.client_id = $1
          UNION ALL
          SELECT 'community_meeting', m.id, to_char(m.date, 'YYYY-MM-DD"T"00:00:00'), to_char(m.date, 'YYYY-MM-DD'),
-                NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
            FROM community_meetings m WHERE m.client_id = $1
        ) t
        WHERE ($2::timestamp IS NULL OR (t.at::timestamp, t.id) < ($2::timestamp, $3::uuid))
@@ -73,11 +82,16 @@ export class ClientAttendanceService {
       entityId: clientId,
       clientId,
     });
-    return { items: page.items.map((r) => toEntry(r, meetings)), nextCursor: page.nextCursor };
+    const profile = actor.clinic.billingProfile;
+    return { items: page.items.map((r) => toEntry(r, meetings, profile)), nextCursor: page.nextCursor };
   }
 }
 
-function toEntry(r: HistoryRow, meetings: Map<string, ReturnType<typeof toMeeting>>): ClientAttendanceEntry {
+function toEntry(
+  r: HistoryRow,
+  meetings: Map<string, ReturnType<typeof toMeeting>>,
+  profile: BillingProfile,
+): ClientAttendanceEntry {
   if (r.kind === 'community_meeting') {
     const meeting = meetings.get(r.id) as ReturnType<typeof toMeeting>;
     return { kind: 'community_meeting', id: r.id, date: r.date, meeting, billingUnits: 0 };
@@ -95,6 +109,12 @@ function toEntry(r: HistoryRow, meetings: Map<string, ReturnType<typeof toMeetin
     durationMinutes: r.duration_minutes as number,
     topic: r.topic as string,
     status,
-    billingUnits: groupUnits(r.duration_minutes as number, status),
+    billingUnits: groupUnits(
+      r.duration_minutes as number,
+      status,
+      r.minutes_attended,
+      r.group_type ?? undefined,
+      profile,
+    ),
   };
 }

@@ -9,39 +9,50 @@ export interface CountedSession {
   date: string;
   duration_minutes: number;
   status: AttendanceStatus;
+  minutes_attended: number | null;
 }
 
 /** How far back rates and runs of absences look. */
 export const LOOKBACK_DAYS = 364;
 
-const sql = (groups: string, clients: string) => `
-  WITH taken AS (
-    SELECT s.id, s.group_id, s.date, s.start_time, s.duration_minutes, min(a.recorded_at) AS taken_at
-      FROM group_sessions s JOIN attendance a ON a.session_id = s.id
+/**
+ * The groups' sessions in the lookback are chosen first (materialized, so the planner cannot
+ * probe every session of the organization before filtering), then each one's "taken at" is read
+ * from its own attendance rows; only the asked-for clients' rows are read (the filter sits in
+ * both branches, where an index can use it).
+ */
+const sql = (groups: string, clients: (alias: string) => string) => `
+  WITH sessions AS MATERIALIZED (
+    SELECT s.id, s.group_id, s.date, s.start_time, s.duration_minutes
+      FROM group_sessions s
      WHERE s.date <= $2::date AND s.date > $2::date - ${LOOKBACK_DAYS} AND s.group_id IN (${groups})
-     GROUP BY s.id
+  ),
+  taken AS (
+    SELECT s.id, s.group_id, s.date, s.start_time, s.duration_minutes, m.taken_at
+      FROM sessions s
+     CROSS JOIN LATERAL (SELECT min(a.recorded_at) AS taken_at FROM attendance a WHERE a.session_id = s.id) m
+     WHERE m.taken_at IS NOT NULL
   )
   SELECT x.client_id, t.id AS session_id, t.group_id, to_char(t.date, 'YYYY-MM-DD') AS date,
-         t.duration_minutes, x.status
+         t.duration_minutes, x.status, x.minutes_attended
     FROM taken t
     CROSS JOIN LATERAL (
-      SELECT a.client_id, a.status FROM attendance a WHERE a.session_id = t.id
+      SELECT a.client_id, a.status, a.minutes_attended FROM attendance a WHERE a.session_id = t.id AND ${clients('a')}
       UNION ALL
-      SELECT r.client_id, 'absent' FROM group_roster r
-       WHERE r.group_id = t.group_id AND r.added_at <= t.taken_at
+      SELECT r.client_id, 'absent', NULL::int FROM group_roster r
+       WHERE r.group_id = t.group_id AND ${clients('r')} AND r.added_at <= t.taken_at
          AND (r.removed_at IS NULL OR r.removed_at > t.taken_at)
          AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.session_id = t.id AND o.client_id = r.client_id)
     ) x
-   WHERE ${clients}
    ORDER BY x.client_id, t.date DESC, t.start_time DESC, t.id DESC`;
 
 const BY_CLIENTS = sql(
   `SELECT group_id FROM group_roster WHERE client_id = ANY($1::uuid[])
    UNION SELECT gs.group_id FROM attendance ga JOIN group_sessions gs ON gs.id = ga.session_id
-    WHERE ga.client_id = ANY($1::uuid[])`,
-  `x.client_id = ANY($1::uuid[])`,
+    WHERE ga.client_id = ANY($1::uuid[]) AND gs.date <= $2::date AND gs.date > $2::date - ${LOOKBACK_DAYS}`,
+  (alias) => `${alias}.client_id = ANY($1::uuid[])`,
 );
-const BY_GROUP = sql(`$1::uuid`, `true`);
+const BY_GROUP = sql(`$1::uuid`, () => `true`);
 
 /**
  * The sessions that count toward attendance rates (up to `today`, within the lookback): those with

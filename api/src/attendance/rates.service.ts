@@ -54,11 +54,15 @@ export class RatesService {
     const ids = [...new Set([...(await this.roster.currentIds(groupId)), ...recent])];
     const shown = await this.members.members(actor, group, ids);
     const rates = ratesByClient(rows, today);
-    await this.audit.record({ action: 'group.rates.read', entityType: 'group', entityId: groupId });
+    const units = (r: CountedSession) =>
+      groupUnits(r.duration_minutes, r.status, r.minutes_attended, group.type, actor.clinic.billingProfile);
+    await this.audit.recordShown({ action: 'group.rates.read', entityType: 'group', entityId: groupId }, [
+      ...shown.keys(),
+    ]);
     return {
       groupId,
-      last4Weeks: groupWindow(rows, today, 4),
-      last12Weeks: groupWindow(rows, today, 12),
+      last4Weeks: groupWindow(rows, today, 4, units),
+      last12Weeks: groupWindow(rows, today, 12, units),
       clients: ids
         .filter((id) => shown.has(id))
         .map((id) => ({
@@ -70,7 +74,12 @@ export class RatesService {
   }
 }
 
-function groupWindow(rows: CountedSession[], today: string, weeks: number): GroupRateWindow {
+function groupWindow(
+  rows: CountedSession[],
+  today: string,
+  weeks: number,
+  units: (r: CountedSession) => number,
+): GroupRateWindow {
   const inside = rows.filter((r) => daysBetween(r.date, today) < weeks * 7);
   const count = inside.filter((r) => attended(r.status)).length;
   return {
@@ -78,6 +87,6 @@ function groupWindow(rows: CountedSession[], today: string, weeks: number): Grou
     sessions: inside.length,
     attended: count,
     rate: inside.length ? count / inside.length : null,
-    billingUnits: inside.reduce((sum, r) => sum + groupUnits(r.duration_minutes, r.status), 0),
+    billingUnits: inside.reduce((sum, r) => sum + units(r), 0),
   };
 }

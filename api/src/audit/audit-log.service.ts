@@ -13,6 +13,24 @@ import { AuditService } from './audit.service';
 
 /** Outside-caseload reads by one person in the period past which the access review flags them. */
 const MANY_CLIENTS = 10;
+/**
+ * Lists and exports record every client they showed; a group roster puts clients of other
+ * caseloads in front of a facilitator as a matter of course, so only opening a record counts here.
+ */
+const LIST_VIEWS = [
+  'client.list',
+  'caseload.read',
+  'referral.list',
+  'referral.export',
+  'group.roster.read',
+  'group.walk_in.search',
+  'group.rates.read',
+  'attendance.read',
+  'documentation_review.queue',
+  'emergency_access.list',
+  'handoff.list',
+  'billing.claim_lines',
+];
 
 /** Reading the audit log: the same scoped, filtered query serves the list, the export and the review. */
 @Injectable()
@@ -88,6 +106,7 @@ export class AuditLogService {
                 'read ' || count(DISTINCT e.client_id) || ' clients outside their caseload'
            FROM e JOIN clients c ON c.id = e.client_id
           WHERE e.outcome = 'success' AND e.actor_role = 'peer' AND c.primary_peer_id IS DISTINCT FROM e.actor_id
+            AND e.action <> ALL($${n + 3}::text[])
           GROUP BY e.actor_id HAVING count(DISTINCT e.client_id) > $${n + 1}
          UNION ALL
          SELECT 'unusual_hour_sign_in', e.actor_id, max(e.at), count(*)::int, 'signed in between 10 pm and 6 am'
@@ -95,7 +114,7 @@ export class AuditLogService {
             AND (extract(hour FROM e.at AT TIME ZONE $${n + 2}) >= 22 OR extract(hour FROM e.at AT TIME ZONE $${n + 2}) < 6)
           GROUP BY e.actor_id
          ORDER BY at DESC`,
-      [...params, MANY_CLIENTS, actor.clinic.timeZone],
+      [...params, MANY_CLIENTS, actor.clinic.timeZone, LIST_VIEWS],
     )) as {
       kind: AuditHighlight['kind'];
       actor_id: string | null;

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { API, AuditEvent, AuditHighlight, Page } from '@peerpath/contracts';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../common/csv';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -46,10 +46,7 @@ export class AuditController {
   @Header('Content-Disposition', 'attachment; filename="audit-events.csv"')
   async export(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<StreamableFile> {
     const rows = await this.log.export(actor, q);
-    const csv = stringify(
-      rows.map((e) => CSV_COLUMNS.map((c) => e[c] ?? '')),
-      { header: true, columns: [...CSV_COLUMNS] },
-    );
+    const csv = toCsv(CSV_COLUMNS, rows);
     return new StreamableFile(Buffer.from(csv, 'utf8'));
   }
 }

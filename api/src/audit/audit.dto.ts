@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditOutcome } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
+import { IsDateOrInstant } from '../common/validators';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
   @ApiPropertyOptional({ enum: ['success', 'denied', 'failure'] })
   @IsOptional()
   @IsIn(['success', 'denied', 'failure'])

@@ -25,6 +25,8 @@ export interface StandaloneAuditRecord extends AuditRecord {
 }
 
 export const META_KEY = 'requestMeta';
+/** A public recipient-link request: no staff actor, only the organization its link belongs to. */
+export const RECIPIENT_ORG_KEY = 'recipientOrganization';
 
 @Injectable()
 export class AuditService {
@@ -36,7 +38,14 @@ export class AuditService {
 
   /** Records an event in the request's own transaction: it commits or rolls back with the change. */
   async record(event: AuditRecord): Promise<void> {
-    const actor = this.cls.get<Actor>(ACTOR_KEY);
+    const actor = this.cls.get<Actor | undefined>(ACTOR_KEY);
+    if (!actor) {
+      // The recipient of a referral acting through their link: the event has no staff actor.
+      const organizationId = this.cls.get<string | undefined>(RECIPIENT_ORG_KEY);
+      if (!organizationId) throw new Error('An audit event needs a signed-in actor or a recipient link');
+      await this.insert(this.txHost.tx, { ...event, organizationId, actorId: null, actorRole: null });
+      return;
+    }
     await this.insert(this.txHost.tx, {
       ...event,
       organizationId: actor.organizationId,
@@ -44,6 +53,53 @@ export class AuditService {
       actorRole: actor.role,
       emergency: !!event.clientId && actor.emergencyClientIds.includes(event.clientId),
     });
+  }
+
+  /**
+   * A list or export that showed clients: one event per client it showed, in one statement, so
+   * each client's access history names the view; one event naming no client when it showed none.
+   */
+  async recordShown(event: Omit<AuditRecord, 'clientId'>, clientIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(clientIds)];
+    if (!ids.length || !this.cls.get<Actor | undefined>(ACTOR_KEY)) {
+      for (const clientId of ids.length ? ids : [null]) await this.record({ ...event, clientId });
+      return;
+    }
+    await this.recordEach(event, ids);
+  }
+
+  /**
+   * The same event for each of several clients (a session's attendance, say), in the request's
+   * transaction and one statement; nothing when there are none.
+   */
+  async recordEach(event: Omit<AuditRecord, 'clientId'>, clientIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(clientIds)];
+    if (!ids.length) return;
+    const actor = this.cls.get<Actor | undefined>(ACTOR_KEY);
+    if (!actor) {
+      for (const clientId of ids) await this.record({ ...event, clientId });
+      return;
+    }
+    const meta = this.cls.get<RequestMeta | undefined>(META_KEY);
+    await this.txHost.tx.query(
+      `INSERT INTO audit_events
+         (organization_id, actor_id, actor_role, action, entity_type, entity_id, client_id, outcome, ip, request_id, emergency)
+       SELECT $1, $2, $3, $4, $5, $6, shown.id, $7, $8, $9, shown.id = ANY($10::uuid[])
+         FROM unnest($11::uuid[]) WITH ORDINALITY AS shown(id, n) ORDER BY shown.n`,
+      [
+        actor.organizationId,
+        actor.userId,
+        actor.role,
+        event.action,
+        event.entityType,
+        event.entityId ?? null,
+        event.outcome ?? 'success',
+        meta?.ip ?? null,
+        meta?.requestId ?? null,
+        actor.emergencyClientIds,
+        ids,
+      ],
+    );
   }
 
   /**

@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { LoginResponse } from '@peerpath/contracts';
+import { LoginResponse, SessionResponse } from '@peerpath/contracts';
 import type { Request, Response } from 'express';
 import { StaffSession } from '../access/actor';
-import { Public, SignedIn } from '../access/allow.decorator';
-import { LoginDto } from './auth.dto';
+import { Public, SignedIn, WhilePasswordChangeDue } from '../access/allow.decorator';
+import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { issueXsrfToken } from './csrf';
 import { SESSION_COOKIE } from './session';
@@ -36,8 +36,34 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @WhilePasswordChangeDue()
   async me(@Req() req: Request): Promise<LoginResponse> {
     const staff = req.session.staff as StaffSession;
+    return { user: await this.auth.sessionUser(this.txHost.tx, staff.userId) };
+  }
+
+  /**
+   * The app's first question on opening: 200 whether or not anyone is signed in, so a signed-out
+   * visit (the sign-in page, a recipient) does not log a failed request in the browser.
+   */
+  @Get('session')
+  @Public()
+  async session(@Req() req: Request): Promise<SessionResponse> {
+    const staff = req.session?.staff as StaffSession | undefined;
+    if (!staff) return { user: null };
+    return { user: await this.auth.sessionUser(this.txHost.tx, staff.userId) };
+  }
+
+  /** The signed-in staff member replaces their password; the one an administrator set must go. */
+  @Post('change-password')
+  @SignedIn()
+  @WhilePasswordChangeDue()
+  @HttpCode(200)
+  async changePassword(@Req() req: Request, @Body() dto: ChangePasswordDto): Promise<LoginResponse> {
+    const staff = req.session.staff as StaffSession;
+    await this.auth.changePassword(this.txHost.tx, staff, dto.currentPassword, dto.newPassword);
+    req.session.staff = { ...staff, mustChangePassword: false };
+    await save(req);
     return { user: await this.auth.sessionUser(this.txHost.tx, staff.userId) };
   }
 

@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { StaffSession } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
-import { decoyHash, verifyPassword } from './passwords';
+import { invalid } from '../common/invalid';
+import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { SignInThrottle } from './sign-in-throttle';
 import { pinOrganization } from '../database/organization';
 
@@ -52,6 +53,7 @@ export class AuthService {
         organizationId: user.organizationId,
         role: user.role,
         signedInAt: Date.now(),
+        mustChangePassword: user.mustChangePassword,
       };
     });
   }
@@ -72,6 +74,26 @@ export class AuthService {
     });
   }
 
+  /**
+   * Replaces the signed-in staff member's password with one they chose, after checking the current
+   * one; clears the duty to change it. Audited.
+   */
+  async changePassword(em: EntityManager, staff: StaffSession, current: string, next: string): Promise<void> {
+    const [row] = (await em.query(`SELECT email, name, password_hash FROM users WHERE id = $1`, [
+      staff.userId,
+    ])) as { email: string; name: string; password_hash: string }[];
+    if (!row || !(await verifyPassword(row.password_hash, current)))
+      throw invalid('currentPassword', 'the current password is not right');
+    if (next === current) throw invalid('newPassword', 'the new password must differ from the current one');
+    const weakness = passwordProblem(next, [row.email, row.name]);
+    if (weakness) throw invalid('newPassword', weakness);
+    await em.query(`UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1`, [
+      staff.userId,
+      await hashPassword(next),
+    ]);
+    await this.audit.record({ action: 'auth.password_change', entityType: 'user', entityId: staff.userId });
+  }
+
   async recordSignOut(staff: StaffSession): Promise<void> {
     await this.audit.recordStandalone({
       organizationId: staff.organizationId,
@@ -84,13 +106,15 @@ export class AuthService {
 
   async sessionUser(em: EntityManager, userId: string): Promise<SessionUser> {
     const [row] = (await em.query(
-      `SELECT u.id, u.email, u.name, u.role, u.organization_id, o.name AS organization_name, o.time_zone,
+      `SELECT u.id, u.email, u.name, u.role, u.organization_id, u.must_change_password,
+              o.name AS organization_name, o.time_zone,
+              o.billing_profile,
               COALESCE(array_agg(m.program_id) FILTER (WHERE m.program_id IS NOT NULL), '{}') AS program_ids
          FROM users u
          JOIN organizations o ON o.id = u.organization_id
          LEFT JOIN program_memberships m ON m.user_id = u.id
         WHERE u.id = $1
-        GROUP BY u.id, o.name, o.time_zone`,
+        GROUP BY u.id, o.name, o.time_zone, o.billing_profile`,
       [userId],
     )) as {
       id: string;
@@ -98,8 +122,10 @@ export class AuthService {
       name: string;
       role: SessionUser['role'];
       organization_id: string;
+      must_change_password: boolean;
       organization_name: string;
       time_zone: string;
+      billing_profile: SessionUser['billingProfile'];
       program_ids: string[];
     }[];
     if (!row) throw new Error('signed-in user not found');
@@ -111,7 +137,9 @@ export class AuthService {
       organizationId: row.organization_id,
       organizationName: row.organization_name,
       timeZone: row.time_zone,
+      billingProfile: row.billing_profile,
       programIds: row.program_ids,
+      mustChangePassword: row.must_change_password,
     };
   }
 

@@ -7,6 +7,7 @@ import { sendProblem } from '../common/problem.filter';
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 const XSRF_HEADER = 'x-xsrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const RECIPIENT_ANSWER = /^\/api\/recipient\/[^/]+\/answer$/;
 
 export function issueXsrfToken(res: Response, secure: boolean): string {
   const token = randomBytes(32).toString('base64url');
@@ -29,6 +30,8 @@ export function xsrfProtection(cookieSecure: (req: Request) => boolean): Request
     const token = parse(req.headers.cookie ?? '')[XSRF_COOKIE];
     if (!token) issueXsrfToken(res, cookieSecure(req));
     if (SAFE_METHODS.has(req.method)) return next();
+    // A recipient answers with no session and no cookie: their link's token is the credential.
+    if (req.method === 'POST' && RECIPIENT_ANSWER.test(req.path)) return next();
     const header = req.get(XSRF_HEADER);
     if (token && header && same(token, header)) return next();
     sendProblem(res, problem(403, 'Missing or wrong X-XSRF-TOKEN header. Reload the page and try again.'));

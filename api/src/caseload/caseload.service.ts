@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { CaseloadEntry, daysFrom, localDate, nextMilestone, Page, scopeOf } from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { countedSessions, ratesByClient } from '../attendance/counted-sessions';
+import { LOOKBACK_DAYS } from '../attendance/counted-sessions';
 import { ClinicClock } from '../organizations/clinic-clock';
 
 interface CaseloadRow {
@@ -20,7 +20,40 @@ interface CaseloadRow {
   draft_contacts: number;
   open_referrals: number;
   overdue_referrals: number;
+  missed_last_two_sessions: boolean;
 }
+
+/**
+ * Whether the client (c) was absent at the last two sessions that count toward their attendance
+ * rates (as `countedSessions` defines them: taken, within the lookback, newest first), read from
+ * the client's own rows only: their two newest attendance rows, and the roster sessions they were
+ * left out of, walked back no further than the second of those. The cost follows the client's
+ * rows, never the groups' or the organization's history.
+ */
+export const missedLastTwo = (today: string) => `
+  SELECT count(*) FILTER (WHERE x.status = 'absent') = 2 AS two FROM (
+    WITH own AS (
+      SELECT s.date, s.start_time, s.id, a.status
+        FROM attendance a JOIN group_sessions s ON s.id = a.session_id
+       WHERE a.client_id = c.id AND s.date <= ${today}::date AND s.date > ${today}::date - ${LOOKBACK_DAYS}
+       ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT 2
+    ),
+    left_out AS (
+      SELECT s.date, s.start_time, s.id, 'absent' AS status
+        FROM group_roster r
+       CROSS JOIN LATERAL (
+         SELECT s.date, s.start_time, s.id FROM group_sessions s
+          CROSS JOIN LATERAL (SELECT min(t.recorded_at) AS at FROM attendance t WHERE t.session_id = s.id) taken
+          WHERE s.group_id = r.group_id AND s.date <= ${today}::date AND s.date > ${today}::date - ${LOOKBACK_DAYS}
+            AND s.date >= coalesce((SELECT min(o.date) FROM own o HAVING count(*) = 2), '-infinity')
+            AND taken.at >= r.added_at AND (r.removed_at IS NULL OR taken.at < r.removed_at)
+            AND (SELECT 1 FROM attendance o WHERE o.session_id = s.id AND o.client_id = r.client_id) IS NULL
+          ORDER BY s.date DESC, s.start_time DESC LIMIT 2
+       ) s
+       WHERE r.client_id = c.id
+    )
+    SELECT * FROM own UNION ALL SELECT * FROM left_out ORDER BY 1 DESC, 2 DESC, 3 DESC LIMIT 2
+  ) x`;
 
 /**
  * "My caseload": every active client the caller carries, with what needs attention, in one SQL
@@ -44,31 +77,29 @@ export class CaseloadService {
               p.overdue_contact_days, last.at AS last_contact_at,
               (SELECT count(*)::int FROM contacts d WHERE d.client_id = c.id AND d.signed_at IS NULL AND d.author_id = $1)
                 AS draft_contacts,
-              (SELECT count(*)::int FROM referrals r WHERE r.client_id = c.id AND r.status IN ('draft', 'sent', 'accepted'))
+              (SELECT count(*)::int FROM referrals r WHERE r.client_id = c.id AND r.status IN ('draft', 'sent', 'waitlisted', 'accepted'))
                 AS open_referrals,
               (SELECT count(*)::int FROM referrals r
-                WHERE r.client_id = c.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < $5::date)
-                AS overdue_referrals
+                WHERE r.client_id = c.id AND r.status IN ('sent', 'waitlisted', 'accepted') AND r.follow_up_on < $5::date)
+                AS overdue_referrals,
+              missed.two AS missed_last_two_sessions
          FROM clients c
          JOIN programs p ON p.id = c.program_id
          LEFT JOIN LATERAL (
            SELECT max(k.occurred_at) AS at FROM contacts k WHERE k.client_id = c.id AND k.successful
          ) last ON true
+         CROSS JOIN LATERAL (${missedLastTwo('$5')}) missed
         WHERE c.status = 'active'
           AND CASE $4::text WHEN 'caseload' THEN c.primary_peer_id = $1
                             WHEN 'program' THEN c.program_id = ANY($2::uuid[]) ELSE false END
           AND ($3::uuid IS NULL OR c.primary_peer_id = $3)`,
       params,
     )) as CaseloadRow[];
-    await this.audit.record({ action: 'caseload.read', entityType: 'client' });
-    const missed = await this.missedLastTwoSessions(
+    await this.audit.recordShown(
+      { action: 'caseload.read', entityType: 'client' },
       rows.map((r) => r.id),
-      today,
     );
-    const items = rows.map((r) => ({
-      ...toEntry(r, today, this.clock.timeZone),
-      missedLastTwoSessions: missed.has(r.id),
-    }));
+    const items = rows.map((r) => toEntry(r, today, this.clock.timeZone));
     items.sort(
       (a, b) =>
         Number(b.overdue) - Number(a.overdue) ||
@@ -78,20 +109,10 @@ export class CaseloadService {
     );
     return { items, nextCursor: null };
   }
-
-  /** Clients marked absent at their last two group sessions, in one query for the whole caseload. */
-  private async missedLastTwoSessions(clientIds: string[], today: string): Promise<Set<string>> {
-    const rates = ratesByClient(await countedSessions(this.txHost.tx, { clientIds }, today), today);
-    return new Set([...rates].filter(([, r]) => r.missedLastTwoSessions).map(([id]) => id));
-  }
 }
 
 /** Days are the clinic's calendar days: a contact at 11 pm yesterday was 1 day ago this morning. */
-function toEntry(
-  r: CaseloadRow,
-  today: string,
-  timeZone: string,
-): Omit<CaseloadEntry, 'missedLastTwoSessions'> {
+function toEntry(r: CaseloadRow, today: string, timeZone: string): CaseloadEntry {
   const days = r.last_contact_at ? daysFrom(localDate(r.last_contact_at, timeZone), today) : null;
   return {
     clientId: r.id,
@@ -109,5 +130,6 @@ function toEntry(
     openReferrals: r.open_referrals,
     overdueReferrals: r.overdue_referrals,
     draftContacts: r.draft_contacts,
+    missedLastTwoSessions: r.missed_last_two_sessions,
   };
 }

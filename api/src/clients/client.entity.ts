@@ -28,6 +28,7 @@ export class ClientEntity {
   @Column({ type: 'text', nullable: true }) email!: string | null;
   @Column({ name: 'external_record_number', type: 'text', nullable: true }) externalRecordNumber!:
     string | null;
+  @Column({ name: 'medicaid_id', type: 'text', nullable: true }) medicaidId!: string | null;
   @Column({ name: 'recovery_start_date', ...date, nullable: true }) recoveryStartDate!: string | null;
   @Column({ name: 'preferred_contact_method', type: 'text', nullable: true })
   preferredContactMethod!: ContactMethod | null;

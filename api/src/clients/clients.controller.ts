@@ -126,8 +126,12 @@ export class ClientsController {
     @Body() dto: CreateContactDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<Contact> {
-    return this.idempotency.once(actor, key, `POST /api/clients/${id}/contacts`, () =>
-      this.contacts.create(actor, id, dto),
+    return this.idempotency.once(
+      actor,
+      key,
+      `POST /api/clients/${id}/contacts`,
+      () => this.contacts.create(actor, id, dto),
+      (contact) => this.contacts.get(actor, contact.id),
     );
   }
 }

@@ -25,8 +25,9 @@ import {
   UpdateClientRequest,
 } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
-import { IsPastDate } from '../common/validators';
+import { IsPastDate, SearchTerm } from '../common/validators';
 
+const MEDICAID_ID = /^\s*[A-Za-z0-9-]{0,30}\s*$/;
 const PHONE = /^[0-9+()\-.\s]{7,25}$/;
 
 export class CreateClientDto implements CreateClientRequest {
@@ -41,6 +42,10 @@ export class CreateClientDto implements CreateClientRequest {
   phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) externalRecordNumber?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(MEDICAID_ID, { message: 'medicaidId must be letters, digits or dashes (at most 30)' })
+  medicaidId?: string;
   @ApiProperty() @IsUUID() programId!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() primaryPeerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsPastDate() recoveryStartDate?: string;
@@ -64,6 +69,10 @@ export class UpdateClientDto implements UpdateClientRequest {
   phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) externalRecordNumber?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(MEDICAID_ID, { message: 'medicaidId must be letters, digits or dashes (at most 30)' })
+  medicaidId?: string;
   @ApiPropertyOptional() @IsOptional() @IsPastDate() recoveryStartDate?: string;
   @ApiPropertyOptional({ enum: CONTACT_METHODS })
   @IsOptional()
@@ -73,9 +82,7 @@ export class UpdateClientDto implements UpdateClientRequest {
 
 export class ClientListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Name search (case- and accent-insensitive)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchTerm(100)
   q?: string;
   @ApiPropertyOptional({ enum: CLIENT_STATUSES }) @IsOptional() @IsIn(CLIENT_STATUSES) status?: ClientStatus;
   @ApiPropertyOptional() @IsOptional() @IsUUID() primaryPeerId?: string;

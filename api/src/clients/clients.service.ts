@@ -51,7 +51,10 @@ export class ClientsService {
     if (query.primaryPeerId) qb.andWhere('c.primaryPeerId = :peer', { peer: query.primaryPeerId });
     if (after) qb.andWhere('(c.nameKey, c.id) > (:at, :id)', after);
     const rows = await qb.getMany();
-    await this.audit.record({ action: 'client.list', entityType: 'client' });
+    await this.audit.recordShown(
+      { action: 'client.list', entityType: 'client' },
+      rows.slice(0, limit).map((c) => c.id),
+    );
     return toPage(rows, limit, (c) => ({ at: c.nameKey, id: c.id }), toClient);
   }
 
@@ -81,6 +84,7 @@ export class ClientsService {
         phone: dto.phone?.trim() || null,
         email: dto.email?.trim() || null,
         externalRecordNumber: dto.externalRecordNumber?.trim() || null,
+        medicaidId: dto.medicaidId?.trim() || null,
         recoveryStartDate: dto.recoveryStartDate ?? null,
         preferredContactMethod: dto.preferredContactMethod ?? null,
         nameKey: key,
@@ -313,6 +317,7 @@ export function toClient(c: ClientEntity): Client {
     phone: c.phone,
     email: c.email,
     externalRecordNumber: c.externalRecordNumber,
+    medicaidId: c.medicaidId,
     programId: c.programId,
     primaryPeerId: c.primaryPeerId,
     recoveryStartDate: c.recoveryStartDate,

@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadRequestException } from '@nestjs/common';
-import { Page } from '@peerpath/contracts';
+import { isCalendarDate, Page } from '@peerpath/contracts';
+import { isCleanText } from './input-hygiene';
+import { isUuid } from './uuid-param';
 import { problem } from './problem';
 
 export class PageQuery {
@@ -15,15 +17,31 @@ export interface Keyset {
   id: string;
 }
 
-/** `kind` says what the sort value is: an instant (checked as one) or free text such as a name key. */
+/** What our time cursors carry: a date, or an ISO 8601 time with or without zone, from 1900 on. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+function isCursorInstant(at: string): boolean {
+  const match = INSTANT.exec(at);
+  return !!match && isCalendarDate(match[1]) && match[1] >= '1900-01-01' && !Number.isNaN(Date.parse(at));
+}
+
+/**
+ * `kind` says what the sort value is: an instant (checked as one) or free text such as a name key.
+ * Only a shape every query can bind without a database error passes: `[sort value, uuid]`.
+ */
 export function decodeCursor(cursor?: string, kind: 'time' | 'text' = 'time'): Keyset | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
       const [at, id] = parsed as [string, string];
-      if (/^[0-9a-f-]{36}$/i.test(id) && (kind === 'text' || !Number.isNaN(Date.parse(at))))
-        return { at, id };
+      const atOk = kind === 'text' ? at.length <= 1000 && isCleanText(at) : isCursorInstant(at);
+      if (isUuid(id) && atOk) return { at, id };
     }
   } catch {
     // fall through: an unreadable cursor is the caller's mistake

@@ -10,10 +10,12 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Request body too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 const SLUGS: Record<number, string> = {
@@ -23,10 +25,12 @@ const SLUGS: Record<number, string> = {
   404: 'not-found',
   405: 'method-not-allowed',
   409: 'conflict',
+  410: 'gone',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   429: 'too-many-requests',
   500: 'internal-error',
+  503: 'service-unavailable',
 };
 
 export function problemType(slug: string): string {

@@ -1,4 +1,6 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '@peerpath/contracts';
 import { requestNow, requestToday } from '../organizations/clinic-clock';
 
@@ -49,4 +51,52 @@ export function IsNotFutureInstant(options?: ValidationOptions) {
         },
       },
     });
+}
+
+/** A period bound: a real calendar date, or an ISO 8601 time on one, between 1900 and 9999. */
+export function IsDateOrInstant(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDateOrInstant',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a date (YYYY-MM-DD) or an ISO 8601 time`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          const match = DATE_OR_INSTANT.exec(value);
+          return (
+            !!match &&
+            isCalendarDate(match[1]) &&
+            match[1] >= '1900-01-01' &&
+            !Number.isNaN(Date.parse(value))
+          );
+        },
+      },
+    });
+}
+
+const DATE_OR_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A search term, normalised once for every search: Unicode NFKC (full-width and compatibility forms
+ * match their plain letters), control characters dropped, runs of space collapsed, trimmed.
+ * NUL and broken surrogates never get here: the input hygiene middleware refuses them.
+ */
+export function SearchTerm(maxLength: number) {
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string'
+        ? value
+            .normalize('NFKC')
+            .replace(/\p{Cc}/gu, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+        : value,
+    ),
+    IsString(),
+    MaxLength(maxLength),
+  );
 }

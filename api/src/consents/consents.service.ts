@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Consent, Disclosure } from '@peerpath/contracts';
+import {
+  Consent,
+  consentInForce,
+  ConsentRecipient,
+  coveringConsent,
+  DEFAULT_CONSENT_ELEMENTS,
+  DisclosureElement,
+} from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { applyScope } from '../access/scope';
 import { AuditService } from '../audit/audit.service';
@@ -10,20 +17,31 @@ import { CLIENT_SCOPE } from '../clients/client-scope';
 import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem, NotFound } from '../common/errors';
 import { invalid } from '../common/invalid';
+import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { ClinicClock } from '../organizations/clinic-clock';
-import { ConsentEntity, DisclosureEntity } from './consent.entity';
-import { CreateConsentDto } from './consents.dto';
+import { ConsentEntity } from './consent.entity';
+import { CreateConsentDto, RevokeConsentDto } from './consents.dto';
 
-export interface Recipient {
-  resourceId: string | null;
-  /** Every name the recipient goes by: the outside organization, or a resource's and its provider's. */
-  names: string[];
+/** The 409 every disclosure without a covering consent answers; the interceptor audits it as a refusal. */
+export class ConsentRequired extends ConflictProblem {
+  constructor() {
+    super(
+      'consent-required',
+      'Sharing client information with this recipient needs a signed consent in force that names them (42 CFR 2.31(a)(4)).',
+    );
+  }
 }
 
-/** In force: signed, not revoked, not past its expiry date (an expiry event ends it by revocation). */
-export function inForce(c: ConsentEntity, on: string): boolean {
-  return c.signedAt <= on && !c.revokedAt && (!c.expiresAt || c.expiresAt >= on);
+/** The recipient as the consent rule sees it: a directory resource, or an organization known by name. */
+export function recipientOf(resource: ResourceEntity | null, name: string | null): ConsentRecipient {
+  return resource
+    ? {
+        resourceId: resource.id,
+        names: [resource.name, resource.organizationName].filter((n): n is string => !!n),
+        treatingProvider: resource.treatingProvider,
+      }
+    : { resourceId: null, names: name?.trim() ? [name.trim()] : [], treatingProvider: false };
 }
 
 @Injectable()
@@ -47,6 +65,11 @@ export class ConsentsService {
 
   async create(actor: Actor, clientId: string, dto: CreateConsentDto): Promise<Consent> {
     const client = await this.clients.findInScope(actor, clientId, 'consents:write');
+    const signedBy = dto.signedBy ?? (dto.representativeName?.trim() ? 'representative' : 'client');
+    if (signedBy === 'representative' && !dto.representativeName?.trim())
+      throw invalid('representativeName', 'name the representative who signed');
+    if (signedBy === 'client' && dto.representativeName?.trim())
+      throw invalid('representativeName', 'a representative is named only when a representative signed');
     const recipients = [dto.recipientResourceId, dto.recipientOrganization, dto.generalDesignation].filter(
       Boolean,
     );
@@ -75,7 +98,11 @@ export class ConsentsService {
         signedAt: dto.signedAt,
         expiresAt: dto.expiresAt ?? null,
         expiryEvent: dto.expiryEvent?.trim() ?? null,
+        elements: dto.elements ?? [...DEFAULT_CONSENT_ELEMENTS],
+        signedBy,
         representativeName: dto.representativeName?.trim() || null,
+        revocationStatementAcknowledged: dto.revocationStatementAcknowledged,
+        recipientIsCoveredEntity: dto.recipientIsCoveredEntity ?? false,
         createdBy: actor.userId,
       }),
     );
@@ -88,7 +115,7 @@ export class ConsentsService {
     return toConsent(saved, this.clock.today());
   }
 
-  async revoke(actor: Actor, id: string): Promise<Consent> {
+  async revoke(actor: Actor, id: string, dto: RevokeConsentDto): Promise<Consent> {
     const qb = this.txHost.tx
       .getRepository(ConsentEntity)
       .createQueryBuilder('k')
@@ -98,7 +125,12 @@ export class ConsentsService {
     const consent = await applyScope(qb, actor, 'consents:write', CLIENT_SCOPE, 'c').getOne();
     if (!consent) throw new NotFound('consent');
     if (consent.revokedAt) throw new ConflictProblem('already-revoked', 'This consent is already revoked.');
-    Object.assign(consent, { revokedAt: new Date(), revokedBy: actor.userId });
+    Object.assign(consent, {
+      revokedAt: new Date(),
+      revokedBy: actor.userId,
+      revocationMethod: dto.method,
+      revocationNote: dto.note?.trim() || null,
+    });
     const saved = await this.txHost.tx.getRepository(ConsentEntity).save(consent);
     await this.audit.record({
       action: 'consent.revoke',
@@ -109,58 +141,30 @@ export class ConsentsService {
     return toConsent(saved, this.clock.today());
   }
 
-  /** The newest consent in force that covers the recipient, or null. */
-  async covering(clientId: string, recipient: Recipient): Promise<ConsentEntity | null> {
-    const rows = await this.txHost.tx
-      .getRepository(ConsentEntity)
-      .find({ where: { clientId }, order: { signedAt: 'DESC', createdAt: 'DESC' } });
-    const names = recipient.names.map(normal);
-    const today = this.clock.today();
-    return (
-      rows.find(
-        (c) =>
-          inForce(c, today) &&
-          ((recipient.resourceId && c.recipientResourceId === recipient.resourceId) ||
-            (c.recipientOrganization && names.includes(normal(c.recipientOrganization))) ||
-            (recipient.resourceId && c.generalDesignation)),
-      ) ?? null
-    );
+  /**
+   * The newest consent in force today that covers the recipient (42 CFR 2.31(a)(4), one rule in
+   * contracts) and permits every element to be sent, or null.
+   */
+  async covering(
+    clientId: string,
+    recipient: ConsentRecipient,
+    elements: readonly DisclosureElement[] = [],
+  ): Promise<ConsentEntity | null> {
+    const rows = await this.txHost.tx.getRepository(ConsentEntity).find({ where: { clientId } });
+    return coveringConsent(rows, recipient, this.clock.today(), elements);
   }
 
-  /** Records what left the clinic, to whom, under which consent: the accounting of disclosures. */
-  async recordDisclosure(
-    actor: Actor,
-    d: Omit<DisclosureEntity, 'id' | 'organizationId' | 'disclosedAt' | 'disclosedBy'>,
-  ) {
-    await this.txHost.tx.query(
-      `INSERT INTO disclosures (organization_id, client_id, referral_id, consent_id, recipient, information, disclosed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (referral_id) DO NOTHING`,
-      [actor.organizationId, d.clientId, d.referralId, d.consentId, d.recipient, d.information, actor.userId],
-    );
-    await this.audit.record({
-      action: 'disclosure.create',
-      entityType: 'referral',
-      entityId: d.referralId,
-      clientId: d.clientId,
-    });
-  }
-
-  async disclosures(actor: Actor, clientId: string): Promise<Disclosure[]> {
-    await this.clients.findInScope(actor, clientId, 'disclosures:read');
-    const rows = await this.txHost.tx
-      .getRepository(DisclosureEntity)
-      .find({ where: { clientId }, order: { disclosedAt: 'DESC' } });
-    await this.audit.record({ action: 'disclosure.list', entityType: 'disclosure', clientId });
-    return rows.map((d) => ({
-      id: d.id,
-      clientId: d.clientId,
-      referralId: d.referralId,
-      consentId: d.consentId,
-      recipient: d.recipient,
-      disclosedAt: d.disclosedAt.toISOString(),
-      information: d.information,
-      disclosedBy: d.disclosedBy,
-    }));
+  /** The recipient a consent names, in words, for the packet and the accounting of disclosures. */
+  async recipientWords(consent: ConsentEntity): Promise<string> {
+    if (consent.recipientResourceId) {
+      const resource = await this.txHost.tx
+        .getRepository(ResourceEntity)
+        .findOne({ where: { id: consent.recipientResourceId } });
+      return (
+        [resource?.name, resource?.organizationName].filter(Boolean).join(' — ') || 'A directory resource'
+      );
+    }
+    return consent.recipientOrganization ?? consent.generalDesignation ?? '';
   }
 
   private async clinicName(): Promise<string> {
@@ -171,10 +175,6 @@ export class ConsentsService {
     }[];
     return row?.name ?? 'The clinic';
   }
-}
-
-function normal(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 export function toConsent(c: ConsentEntity, today: string): Consent {
@@ -190,9 +190,15 @@ export function toConsent(c: ConsentEntity, today: string): Consent {
     signedAt: c.signedAt,
     expiresAt: c.expiresAt,
     expiryEvent: c.expiryEvent,
+    elements: c.elements,
+    signedBy: c.signedBy,
     representativeName: c.representativeName,
+    revocationStatementAcknowledged: c.revocationStatementAcknowledged,
+    recipientIsCoveredEntity: c.recipientIsCoveredEntity,
     revokedAt: c.revokedAt?.toISOString() ?? null,
-    inForce: inForce(c, today),
+    revocationMethod: c.revocationMethod,
+    revocationNote: c.revocationNote,
+    inForce: consentInForce(c, today),
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -1,7 +1,17 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Addendum, billingUnits, Contact, Page, Permission } from '@peerpath/contracts';
+import {
+  Addendum,
+  BillingProfile,
+  contactVerdict,
+  Contact,
+  defaultBillable,
+  noteRequired,
+  Page,
+  Permission,
+  unitsForMinutes,
+} from '@peerpath/contracts';
 import { Actor } from '../access/actor';
 import { applyScope } from '../access/scope';
 import { AuditService } from '../audit/audit.service';
@@ -61,7 +71,9 @@ export class ContactsService {
     if (client.status !== 'active')
       throw new ConflictProblem('client-discharged', 'The client is discharged; readmit them first.');
     const repo = this.txHost.tx.getRepository(ContactEntity);
-    const billable = dto.billable ?? true;
+    const billable =
+      dto.billable ?? defaultBillable(dto.modality, dto.contactType, actor.clinic.billingProfile);
+    if (dto.sign) assertNote({ ...dto, billable, note: dto.note ?? '' }, actor.clinic.billingProfile);
     const contact = await repo.save(
       repo.create({
         organizationId: actor.organizationId,
@@ -76,7 +88,7 @@ export class ContactsService {
         location: dto.location?.trim() || null,
         topics: dto.topics ?? [],
         note: dto.note ?? '',
-        billingUnits: billingUnits(dto.durationMinutes, dto.successful, billable),
+        billingUnits: contactUnits({ ...dto, billable }, actor.clinic.billingProfile),
         signedAt: dto.sign ? new Date() : null,
       }),
     );
@@ -103,7 +115,7 @@ export class ContactsService {
       if (value !== undefined) Object.assign(contact, { [field]: value });
     }
     if (changes.occurredAt) contact.occurredAt = new Date(changes.occurredAt);
-    contact.billingUnits = billingUnits(contact.durationMinutes, contact.successful, contact.billable);
+    contact.billingUnits = contactUnits(contact, actor.clinic.billingProfile);
     const saved = await this.txHost.tx.getRepository(ContactEntity).save(contact);
     await this.audit.record({
       action: 'contact.update',
@@ -116,6 +128,7 @@ export class ContactsService {
 
   async sign(actor: Actor, id: string, version?: number): Promise<Contact> {
     const contact = await this.editableDraft(actor, id, version);
+    assertNote(contact, actor.clinic.billingProfile);
     contact.signedAt = new Date();
     const saved = await this.txHost.tx.getRepository(ContactEntity).save(contact);
     await this.audit.record({
@@ -259,4 +272,21 @@ export class ContactsService {
       createdAt: k.createdAt.toISOString(),
     }));
   }
+}
+
+/** Payers pay only for documented services: a contact that bills is signed with its note. */
+function assertNote(contact: Parameters<typeof noteRequired>[0], profile: BillingProfile): void {
+  if (noteRequired(contact, profile))
+    throw new ConflictProblem(
+      'note-required',
+      'A contact that bills needs a note before it is signed: write what you did together.',
+    );
+}
+
+/** The contact's own units (its minutes alone); claim lines add up a day's minutes first. */
+function contactUnits(
+  contact: Parameters<typeof contactVerdict>[0] & { durationMinutes: number },
+  profile: BillingProfile,
+): number {
+  return contactVerdict(contact, profile).bills ? unitsForMinutes(contact.durationMinutes) : 0;
 }

@@ -21,7 +21,12 @@ export const DB_POOL = Symbol('DB_POOL');
         entities: ENTITIES,
         synchronize: false,
         migrationsRun: false,
-        extra: { max: 10, application_name: 'peerpath-api' },
+        // A request waits at most this long for a connection, then answers 503 instead of hanging.
+        extra: {
+          max: 10,
+          application_name: 'peerpath-api',
+          connectionTimeoutMillis: config.dbAcquireTimeoutMs,
+        },
       }),
     }),
   ],

@@ -14,6 +14,7 @@ import {
 } from '../groups/group.entity';
 import { ConsentEntity, DisclosureEntity } from '../consents/consent.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
+import { HandoffEntity } from '../handoffs/handoff.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ClinicalNoteEntity } from '../clinical-notes/clinical-note.entity';
 import { AssessmentEntity, GoalEntity } from '../recovery/recovery.entities';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   CommunityMeetingEntity,
   ResourceEntity,
   ReferralEntity,
+  HandoffEntity,
   ConsentEntity,
   DisclosureEntity,
   ClinicalNoteEntity,

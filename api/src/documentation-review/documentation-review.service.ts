@@ -51,7 +51,10 @@ export class DocumentationReviewService {
       long: boolean;
       late: boolean;
     }[];
-    await this.audit.record({ action: 'documentation_review.queue', entityType: 'contact' });
+    await this.audit.recordShown(
+      { action: 'documentation_review.queue', entityType: 'contact' },
+      rows.map((r) => r.client_id),
+    );
     return rows.map((r) => ({
       contactId: r.id,
       clientId: r.client_id,

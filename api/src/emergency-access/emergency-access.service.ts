@@ -102,7 +102,10 @@ export class EmergencyAccessService {
       `g.client_id IN (SELECT id FROM clients WHERE program_id = ANY($1::uuid[])) ${reviewed}`,
       [actor.programIds],
     );
-    await this.audit.record({ action: 'emergency_access.list', entityType: 'emergency_access' });
+    await this.audit.recordShown(
+      { action: 'emergency_access.list', entityType: 'emergency_access' },
+      rows.map((g) => g.clientId),
+    );
     return rows;
   }
 
@@ -114,10 +117,14 @@ export class EmergencyAccessService {
     if (!found) throw new NotFound('emergency access');
     if (found.reviewedAt)
       throw new ConflictProblem('already-reviewed', 'This emergency access was already reviewed.');
-    await this.txHost.tx.query(
-      `UPDATE emergency_access SET reviewed_by = $2, reviewed_at = now(), review_comment = $3 WHERE id = $1`,
+    // A review is written once: the row is history afterwards (the database refuses a second).
+    const [, updated] = (await this.txHost.tx.query(
+      `UPDATE emergency_access SET reviewed_by = $2, reviewed_at = now(), review_comment = $3
+        WHERE id = $1 AND reviewed_at IS NULL`,
       [id, actor.userId, comment?.trim() || null],
-    );
+    )) as [unknown[], number];
+    if (!updated)
+      throw new ConflictProblem('already-reviewed', 'This emergency access was already reviewed.');
     await this.audit.record({
       action: 'emergency_access.review',
       entityType: 'emergency_access',

@@ -62,6 +62,8 @@ export class GroupSessionEntity {
   @Column({ name: 'duration_minutes', type: 'integer' }) durationMinutes!: number;
   @Column({ type: 'text' }) topic!: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  /** The one facilitator the session's group claims credit (PRODUCT.md §5). */
+  @Column({ name: 'facilitator_id', type: 'uuid', nullable: true }) facilitatorId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -71,6 +73,7 @@ export class AttendanceEntity {
   @PrimaryColumn({ name: 'client_id', type: 'uuid' }) clientId!: string;
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
   @Column({ type: 'text' }) status!: AttendanceStatus;
+  @Column({ name: 'minutes_attended', type: 'integer', nullable: true }) minutesAttended!: number | null;
   @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz', insert: false }) recordedAt!: Date;
 }

@@ -34,6 +34,7 @@ import {
 } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
 import { requestToday } from '../organizations/clinic-clock';
+import { SearchTerm } from '../common/validators';
 
 /** A weekday-and-time description, or an iCalendar RRULE when it starts like one. */
 const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+\-:]+)*$/;
@@ -163,9 +164,7 @@ export class AddToRosterDto implements AddToRosterRequest {
 
 export class WalkInQuery {
   @ApiPropertyOptional({ description: 'First name, or first name and last initial' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchTerm(100)
   q?: string;
 }
 
@@ -180,6 +179,13 @@ export class CreateSessionDto implements CreateSessionRequest {
   @Max(MAX_SESSION_MINUTES)
   durationMinutes!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) topic?: string;
+  @ApiPropertyOptional({
+    description:
+      'The one facilitator the session credits; default the caller if they facilitate, else the lead',
+  })
+  @IsOptional()
+  @IsUUID()
+  facilitatorId?: string;
 }
 
 export class SessionListQuery extends PageQuery {

@@ -176,7 +176,8 @@ export class GroupsService {
     });
   }
 
-  private async facilitatorIds(groupId: string): Promise<string[]> {
+  /** The group's facilitators, lead first. */
+  async facilitatorIds(groupId: string): Promise<string[]> {
     const rows = (await this.txHost.tx.query(
       `SELECT user_id FROM group_facilitators WHERE group_id = $1 ORDER BY position`,
       [groupId],

@@ -40,7 +40,9 @@ export class RosterService {
       group,
       rows.map((r) => r.client_id),
     );
-    await this.audit.record({ action: 'group.roster.read', entityType: 'group', entityId: groupId });
+    await this.audit.recordShown({ action: 'group.roster.read', entityType: 'group', entityId: groupId }, [
+      ...shown.keys(),
+    ]);
     return rows
       .filter((r) => shown.has(r.client_id))
       .map((r) => toEntry(groupId, shown.get(r.client_id) as GroupMember, r))
@@ -124,7 +126,10 @@ export class RosterService {
       .filter((m) => nameKey(m.lastName ? `${m.firstName} ${m.lastName}` : m.displayName).includes(wanted))
       .sort((a, b) => a.displayName.localeCompare(b.displayName))
       .slice(0, 20);
-    await this.audit.record({ action: 'group.walk_in.search', entityType: 'group', entityId: groupId });
+    await this.audit.recordShown(
+      { action: 'group.walk_in.search', entityType: 'group', entityId: groupId },
+      found.map((m) => m.clientId),
+    );
     return found;
   }
 }

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { billingUnits, GroupSession, Page, Permission } from '@peerpath/contracts';
-import { Actor } from '../access/actor';
+import { ClsService } from 'nestjs-cls';
+import {
+  DEFAULT_BILLING_PROFILE,
+  GroupSession,
+  groupUnits,
+  GroupType,
+  Page,
+  Permission,
+  AttendanceStatus,
+} from '@peerpath/contracts';
+import { Actor, ACTOR_KEY } from '../access/actor';
 import { applyScope } from '../access/scope';
 import { AuditService } from '../audit/audit.service';
 import { ConflictProblem, NotFound } from '../common/errors';
+import { invalid } from '../common/invalid';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
 import { GroupEntity, GroupSessionEntity } from './group.entity';
 import { GROUP_SCOPE } from './group-scope';
@@ -18,6 +28,7 @@ export class GroupSessionsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
+    private readonly cls: ClsService,
   ) {}
 
   /** A session whose group the caller reaches for `permission`, with that group, or 404. */
@@ -74,10 +85,16 @@ export class GroupSessionsService {
     const group = await this.groups.findForAction(actor, groupId, 'sessions:write');
     if (!group.active)
       throw new ConflictProblem('group-inactive', 'The group is inactive; a manager can reactivate it.');
+    const facilitators = await this.groups.facilitatorIds(groupId);
+    if (dto.facilitatorId && !facilitators.includes(dto.facilitatorId.toLowerCase()))
+      throw invalid('facilitatorId', 'facilitatorId must be one of the group’s facilitators');
+    const credited =
+      dto.facilitatorId?.toLowerCase() ??
+      (facilitators.includes(actor.userId) ? actor.userId : (facilitators[0] ?? null));
     // The slot index refuses a second session at the same date and time, e.g. a double tap.
     const [row] = (await this.txHost.tx.query(
-      `INSERT INTO group_sessions (organization_id, group_id, date, start_time, duration_minutes, topic, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO group_sessions (organization_id, group_id, date, start_time, duration_minutes, topic, created_by, facilitator_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (group_id, date, start_time) DO NOTHING RETURNING id`,
       [
         actor.organizationId,
@@ -87,6 +104,7 @@ export class GroupSessionsService {
         dto.durationMinutes,
         dto.topic?.trim() ?? '',
         actor.userId,
+        credited,
       ],
     )) as { id: string }[];
     if (!row) {
@@ -107,19 +125,35 @@ export class GroupSessionsService {
     return (await this.present([session]))[0];
   }
 
-  /** Sessions as the contract shows them, with attendance counts and H0038-HQ units. */
+  /**
+   * Sessions as the contract shows them, with attendance counts and H0038-HQ units: each attending
+   * client's own minutes, none for a group type the clinic does not bill (the claim lines' rule).
+   */
   async present(sessions: GroupSessionEntity[]): Promise<GroupSession[]> {
     if (!sessions.length) return [];
-    const counts = new Map(
-      (
-        (await this.txHost.tx.query(
-          `SELECT session_id, count(*)::int AS recorded,
-                  count(*) FILTER (WHERE status IN ('present', 'late'))::int AS attended
-             FROM attendance WHERE session_id = ANY($1::uuid[]) GROUP BY session_id`,
-          [sessions.map((s) => s.id)],
-        )) as { session_id: string; recorded: number; attended: number }[]
-      ).map((r) => [r.session_id, r]),
-    );
+    const profile =
+      this.cls.get<Actor | undefined>(ACTOR_KEY)?.clinic.billingProfile ?? DEFAULT_BILLING_PROFILE;
+    const rows = (await this.txHost.tx.query(
+      `SELECT a.session_id, a.status, a.minutes_attended, s.duration_minutes, g.type
+         FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
+        WHERE a.session_id = ANY($1::uuid[])`,
+      [sessions.map((s) => s.id)],
+    )) as {
+      session_id: string;
+      status: AttendanceStatus;
+      minutes_attended: number | null;
+      duration_minutes: number;
+      type: GroupType;
+    }[];
+    const counts = new Map<string, { recorded: number; attended: number; units: number }>();
+    for (const r of rows) {
+      const c = counts.get(r.session_id) ?? { recorded: 0, attended: 0, units: 0 };
+      const units = groupUnits(r.duration_minutes, r.status, r.minutes_attended, r.type, profile);
+      c.recorded++;
+      if (r.status === 'present' || r.status === 'late') c.attended++;
+      c.units += units;
+      counts.set(r.session_id, c);
+    }
     return sessions.map((s) => {
       const c = counts.get(s.id);
       return {
@@ -130,10 +164,11 @@ export class GroupSessionsService {
         durationMinutes: s.durationMinutes,
         topic: s.topic,
         createdBy: s.createdBy,
+        facilitatorId: s.facilitatorId,
         createdAt: s.createdAt.toISOString(),
         recorded: c?.recorded ?? 0,
         attended: c?.attended ?? 0,
-        billingUnits: (c?.attended ?? 0) * billingUnits(s.durationMinutes),
+        billingUnits: c?.units ?? 0,
       };
     });
   }

@@ -105,6 +105,8 @@ export class UpdateOrganizationDto implements UpdateOrganizationRequest {
 
   @ApiPropertyOptional({ type: BillingProfileDto })
   @IsOptional()
+  // ValidateNested alone lets a list through (it validates each element); the profile is one object.
+  @IsObject()
   @ValidateNested()
   @Type(() => BillingProfileDto)
   billingProfile?: BillingProfileDto;

@@ -7,7 +7,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -23,16 +22,14 @@ import {
   RecoveryDomain,
   UpdateGoalRequest,
 } from '@peerpath/contracts';
-import { IsNotFutureInstant } from '../common/validators';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate, IsNotFutureInstant } from '../common/validators';
 
 export class CreateGoalDto implements CreateGoalRequest {
   @ApiProperty({ enum: RECOVERY_DOMAINS }) @IsIn(RECOVERY_DOMAINS) domain!: RecoveryDomain;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) description!: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'targetDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   targetDate?: string;
 }
 
@@ -46,7 +43,7 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(DATE, { message: 'targetDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   targetDate?: string | null;
   @ApiPropertyOptional({ enum: GOAL_STATUSES }) @IsOptional() @IsIn(GOAL_STATUSES) status?: GoalStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(4000) progressNote?: string;

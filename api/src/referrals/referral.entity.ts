@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { Need, ReferralStatus, Urgency } from '@peerpath/contracts';
+import type { DeclinedBy, DeclineReason, Need, ReferralStatus, Urgency } from '@peerpath/contracts';
 
 @Entity('referrals')
 export class ReferralEntity {
@@ -21,6 +21,9 @@ export class ReferralEntity {
   @Column({ name: 'share_information', type: 'boolean' }) shareInformation!: boolean;
   @Column({ name: 'consent_id', type: 'uuid', nullable: true }) consentId!: string | null;
   @Column({ type: 'text' }) status!: ReferralStatus;
+  @Column({ name: 'declined_by', type: 'text', nullable: true }) declinedBy!: DeclinedBy | null;
+  @Column({ name: 'decline_reason', type: 'text', nullable: true }) declineReason!: DeclineReason | null;
+  @Column({ name: 'expected_on', type: 'date', nullable: true }) expectedOn!: string | null;
   @Column({ name: 'follow_up_on', type: 'date', nullable: true }) followUpOn!: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @VersionColumn() version!: number;

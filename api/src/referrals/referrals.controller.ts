@@ -11,8 +11,8 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Page, Referral } from '@peerpath/contracts';
-import { stringify } from 'csv-stringify/sync';
+import { Page, Referral, ReferralPacket } from '@peerpath/contracts';
+import { toCsv } from '../common/csv';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -57,10 +57,7 @@ export class ReferralsController {
   @Header('Content-Disposition', 'attachment; filename="referrals.csv"')
   async export(@CurrentActor() actor: Actor, @Query() query: ReferralListQuery): Promise<StreamableFile> {
     const rows = await this.referrals.exportRows(actor, query);
-    const csv = stringify(
-      rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')),
-      { header: true, columns: [...CSV_COLUMNS] },
-    );
+    const csv = toCsv(CSV_COLUMNS, rows);
     return new StreamableFile(Buffer.from(csv, 'utf8'));
   }
 
@@ -68,6 +65,13 @@ export class ReferralsController {
   @Allow('referrals:read')
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<Referral> {
     return this.referrals.get(actor, id);
+  }
+
+  /** What the recipient receives: the minimum information, the consent's scope and the 42 CFR 2.32 notice. */
+  @Get('referrals/:id/packet')
+  @Allow('referrals:read')
+  packet(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ReferralPacket> {
+    return this.referrals.packet(actor, id);
   }
 
   @Post('referrals/:id/status')
@@ -96,8 +100,12 @@ export class ReferralsController {
     @Body() dto: CreateReferralDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<Referral> {
-    return this.idempotency.once(actor, key, `POST /api/clients/${id}/referrals`, () =>
-      this.referrals.create(actor, id, dto),
+    return this.idempotency.once(
+      actor,
+      key,
+      `POST /api/clients/${id}/referrals`,
+      () => this.referrals.create(actor, id, dto),
+      (referral) => this.referrals.get(actor, referral.id),
     );
   }
 }

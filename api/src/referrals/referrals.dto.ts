@@ -4,17 +4,19 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 import {
   CreateReferralRequest,
+  DECLINE_REASONS,
+  DECLINED_BY,
+  DeclinedBy,
+  DeclineReason,
   MoveReferralRequest,
   Need,
   NEEDS,
@@ -24,8 +26,7 @@ import {
   URGENCIES,
 } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate, IsDateOrInstant } from '../common/validators';
 
 export class CreateReferralDto implements CreateReferralRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() resourceId?: string;
@@ -40,7 +41,7 @@ export class CreateReferralDto implements CreateReferralRequest {
   status?: 'draft' | 'sent';
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'followUpOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   followUpOn?: string;
 }
 
@@ -49,9 +50,21 @@ export class MoveReferralDto implements MoveReferralRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'followUpOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   followUpOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ enum: DECLINED_BY, description: 'required with declined' })
+  @IsOptional()
+  @IsIn(DECLINED_BY)
+  declinedBy?: DeclinedBy;
+  @ApiPropertyOptional({ enum: DECLINE_REASONS, description: 'required with declined' })
+  @IsOptional()
+  @IsIn(DECLINE_REASONS)
+  reason?: DeclineReason;
+  @ApiPropertyOptional({ description: 'with waitlisted: when a place is expected' })
+  @IsOptional()
+  @IsCalendarDate()
+  expectedOn?: string;
 }
 
 export class ReferralListQuery extends PageQuery {
@@ -59,15 +72,15 @@ export class ReferralListQuery extends PageQuery {
   @IsOptional()
   @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
-  @ApiPropertyOptional({ description: 'open = draft, sent or accepted' })
+  @ApiPropertyOptional({ description: 'open = draft, sent, waitlisted or accepted' })
   @IsOptional()
   @IsIn(['open', 'closed'])
   state?: 'open' | 'closed';
   @ApiPropertyOptional({ enum: NEEDS }) @IsOptional() @IsIn(NEEDS) need?: Need;
   @ApiPropertyOptional() @IsOptional() @IsUUID() resourceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() to?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

@@ -3,13 +3,17 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   canMoveReferral,
+  DeclinedBy,
+  DeclineReason,
   FINAL_REFERRAL_STATUSES,
   FOLLOW_UP_DAYS,
   isReferralOverdue,
-  NEED_LABELS,
+  OPEN_REFERRAL_STATUSES,
   Page,
   Permission,
   Referral,
+  REFERRAL_REQUIRED_ELEMENTS,
+  ReferralPacket,
   ReferralStatus,
 } from '@peerpath/contracts';
 import { SelectQueryBuilder } from 'typeorm';
@@ -22,14 +26,27 @@ import { ClientsService } from '../clients/clients.service';
 import { ConflictProblem, NotFound, StaleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
 import { invalid } from '../common/invalid';
-import { ConsentsService, Recipient } from '../consents/consents.service';
+import { ConsentRequired, ConsentsService, recipientOf } from '../consents/consents.service';
+import { DisclosuresService } from '../consents/disclosures.service';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { ClinicClock } from '../organizations/clinic-clock';
+import { ReferralPacketService } from './referral-packet.service';
 import { ReferralEntity } from './referral.entity';
 import { CreateReferralDto, MoveReferralDto, ReferralListQuery } from './referrals.dto';
 
-const OPEN: ReferralStatus[] = ['draft', 'sent', 'accepted'];
+/** A status move with what it carries; the same for staff and for the recipient's link. */
+export interface ReferralMove {
+  status: ReferralStatus;
+  note?: string | null;
+  followUpOn?: string;
+  declinedBy?: DeclinedBy;
+  reason?: DeclineReason;
+  expectedOn?: string;
+}
+
+/** Who moves a referral: a staff member, or the recipient through their link (no account). */
+export type ReferralMover = { kind: 'staff'; actor: Actor } | { kind: 'recipient' };
 
 @Injectable()
 export class ReferralsService {
@@ -39,6 +56,8 @@ export class ReferralsService {
     private readonly clients: ClientsService,
     private readonly resources: ResourcesService,
     private readonly consents: ConsentsService,
+    private readonly disclosures: DisclosuresService,
+    private readonly packets: ReferralPacketService,
     private readonly clock: ClinicClock,
   ) {}
 
@@ -60,11 +79,10 @@ export class ReferralsService {
       .take(limit + 1);
     if (after) qb.andWhere('(r.createdAt, r.id) < (:at, :id)', after);
     const rows = await qb.getMany();
-    await this.audit.record({
-      action: 'referral.list',
-      entityType: 'referral',
-      clientId: query.clientId ?? null,
-    });
+    await this.audit.recordShown(
+      { action: 'referral.list', entityType: 'referral' },
+      rows.slice(0, limit).map((r) => r.clientId),
+    );
     const page = toPage(
       rows,
       limit,
@@ -81,11 +99,10 @@ export class ReferralsService {
       .addOrderBy('r.id', 'DESC')
       .take(10_000)
       .getMany();
-    await this.audit.record({
-      action: 'referral.export',
-      entityType: 'referral',
-      clientId: query.clientId ?? null,
-    });
+    await this.audit.recordShown(
+      { action: 'referral.export', entityType: 'referral' },
+      rows.map((r) => r.clientId),
+    );
     return this.present(rows);
   }
 
@@ -93,14 +110,14 @@ export class ReferralsService {
     const qb = this.scoped(actor, 'referrals:read');
     if (q.clientId) qb.andWhere('r.clientId = :clientId', { clientId: q.clientId });
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
-    if (q.state === 'open') qb.andWhere('r.status IN (:...open)', { open: OPEN });
+    if (q.state === 'open') qb.andWhere('r.status IN (:...open)', { open: OPEN_REFERRAL_STATUSES });
     if (q.state === 'closed') qb.andWhere('r.status IN (:...closed)', { closed: FINAL_REFERRAL_STATUSES });
     if (q.need) qb.andWhere('r.need = :need', { need: q.need });
     if (q.resourceId) qb.andWhere('r.resourceId = :resourceId', { resourceId: q.resourceId });
     if (q.from) qb.andWhere('r.createdAt >= :from', { from: q.from });
     if (q.to) qb.andWhere('r.createdAt < :to', { to: q.to });
     if (q.overdue !== undefined) {
-      const overdue = `(r.status IN ('sent', 'accepted') AND r.followUpOn < :today)`;
+      const overdue = `(r.status IN ('sent', 'waitlisted', 'accepted') AND r.followUpOn < :today)`;
       qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { today: this.clock.today() });
     }
     return qb;
@@ -125,6 +142,19 @@ export class ReferralsService {
       clientId: referral.clientId,
     });
     return (await this.present([referral]))[0];
+  }
+
+  /** What the recipient receives (or received): reading it is audited, not a disclosure. */
+  async packet(actor: Actor, id: string): Promise<ReferralPacket> {
+    const referral = await this.findInScope(actor, id, 'referrals:read');
+    const { packet } = await this.packets.forReferral(referral);
+    await this.audit.record({
+      action: 'referral.packet',
+      entityType: 'referral',
+      entityId: id,
+      clientId: referral.clientId,
+    });
+    return packet;
   }
 
   async create(actor: Actor, clientId: string, dto: CreateReferralDto): Promise<Referral> {
@@ -168,25 +198,10 @@ export class ReferralsService {
     return (await this.present([referral]))[0];
   }
 
-  /** The one place a referral's status changes: only the moves PRODUCT.md §3 allows, each kept. */
   async move(actor: Actor, id: string, dto: MoveReferralDto): Promise<Referral> {
     const referral = await this.findInScope(actor, id, 'referrals:status', true);
     if (dto.version !== undefined && dto.version !== referral.version) throw new StaleVersion();
-    if (!canMoveReferral(referral.status, dto.status)) {
-      throw new ConflictProblem(
-        'illegal-status-move',
-        `A referral cannot move from ${referral.status} to ${dto.status}.`,
-      );
-    }
-    if (dto.status === 'sent') {
-      const resource = referral.resourceId ? await this.resources.find(actor, referral.resourceId) : null;
-      await this.send(actor, referral, resource, dto.followUpOn, dto.note ?? null);
-    } else {
-      referral.status = dto.status;
-      if (dto.followUpOn) referral.followUpOn = dto.followUpOn;
-      await this.txHost.tx.getRepository(ReferralEntity).save(referral);
-      await this.event(actor, id, dto.status, dto.note ?? null);
-    }
+    await this.applyMove(referral, dto, { kind: 'staff', actor });
     await this.audit.record({
       action: `referral.${dto.status}`,
       entityType: 'referral',
@@ -194,6 +209,46 @@ export class ReferralsService {
       clientId: referral.clientId,
     });
     return (await this.present([referral]))[0];
+  }
+
+  /**
+   * The one place a referral's status changes: only the moves PRODUCT.md §5 allows (the table in
+   * libs/contracts), each kept as an event by whoever made it. The caller holds the row locked.
+   */
+  async applyMove(referral: ReferralEntity, move: ReferralMove, by: ReferralMover): Promise<void> {
+    if (
+      !canMoveReferral(referral.status, move.status) ||
+      (by.kind === 'recipient' && move.status === 'sent')
+    ) {
+      throw new ConflictProblem(
+        'illegal-status-move',
+        `A referral cannot move from ${referral.status} to ${move.status}.`,
+      );
+    }
+    const declinedBy = by.kind === 'recipient' ? 'recipient' : move.declinedBy;
+    if (move.status === 'declined') {
+      if (!declinedBy) throw invalid('declinedBy', 'say who declined: client or recipient');
+      if (!move.reason) throw invalid('reason', 'a declined referral needs a reason code');
+    }
+    if (move.status === 'sent' && by.kind === 'staff') {
+      const resource = referral.resourceId ? await this.resources.find(by.actor, referral.resourceId) : null;
+      await this.send(by.actor, referral, resource, move.followUpOn, move.note ?? null);
+      return;
+    }
+    referral.status = move.status;
+    if (move.followUpOn) referral.followUpOn = move.followUpOn;
+    if (move.status === 'declined') {
+      referral.declinedBy = declinedBy ?? null;
+      referral.declineReason = move.reason ?? null;
+    }
+    if (move.status === 'waitlisted') referral.expectedOn = move.expectedOn ?? null;
+    await this.txHost.tx.getRepository(ReferralEntity).save(referral);
+    await this.insertEvent(
+      referral,
+      move.status,
+      by.kind === 'staff' ? by.actor.userId : null,
+      move.note ?? null,
+    );
   }
 
   /**
@@ -208,26 +263,23 @@ export class ReferralsService {
     note: string | null,
   ): Promise<void> {
     if (referral.shareInformation) {
-      const recipient: Recipient = {
-        resourceId: resource?.id ?? null,
-        names: resource
-          ? [resource.name, resource.organizationName].filter((n): n is string => !!n)
-          : [referral.outsideOrganization ?? ''],
-      };
-      const consent = await this.consents.covering(referral.clientId, recipient);
-      if (!consent) {
-        throw new ConflictProblem(
-          'consent-required',
-          'Sharing client information with this recipient needs a signed consent in force that names them (42 CFR Part 2).',
-        );
-      }
+      const recipient = recipientOf(resource, referral.outsideOrganization);
+      const consent = await this.consents.covering(referral.clientId, recipient, REFERRAL_REQUIRED_ELEMENTS);
+      if (!consent) throw new ConsentRequired();
       referral.consentId = consent.id;
-      await this.consents.recordDisclosure(actor, {
+      const packet = await this.packets.compose(referral, consent, resource);
+      await this.disclosures.record({
+        organizationId: actor.organizationId,
         clientId: referral.clientId,
         referralId: referral.id,
         consentId: consent.id,
-        recipient: recipient.names.filter(Boolean).join(' — '),
-        information: `Referral for ${NEED_LABELS[referral.need]}: ${consent.information}`,
+        recipient: packet.recipient,
+        recipientContact: resource?.phone ?? resource?.email ?? null,
+        purpose: consent.purpose,
+        channel: 'referral',
+        elements: packet.elements,
+        information: consent.information,
+        disclosedBy: actor.userId,
       });
     }
     referral.status = 'sent';
@@ -236,12 +288,8 @@ export class ReferralsService {
     await this.event(actor, referral.id, 'sent', note);
   }
 
-  private async findInScope(
-    actor: Actor,
-    id: string,
-    permission: Permission,
-    lock = false,
-  ): Promise<ReferralEntity> {
+  /** A referral the caller reaches for `permission`, or 404; `lock` holds the row for a change. */
+  async findInScope(actor: Actor, id: string, permission: Permission, lock = false): Promise<ReferralEntity> {
     const qb = this.scoped(actor, permission).andWhere('r.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write', undefined, ['r']);
     const referral = await qb.getOne();
@@ -256,19 +304,40 @@ export class ReferralsService {
     );
   }
 
+  private async insertEvent(
+    referral: ReferralEntity,
+    status: ReferralStatus,
+    actorId: string | null,
+    note: string | null,
+  ) {
+    await this.txHost.tx.query(
+      `INSERT INTO referral_events (organization_id, referral_id, status, actor_id, actor_kind, note)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        referral.organizationId,
+        referral.id,
+        status,
+        actorId,
+        actorId ? 'staff' : 'recipient',
+        note?.trim() || null,
+      ],
+    );
+  }
+
   /** Referrals as the contract shows them, with names and their whole history, in three queries. */
   private async present(rows: ReferralEntity[]): Promise<Referral[]> {
     if (!rows.length) return [];
     const tx = this.txHost.tx;
     const events = (await tx.query(
-      `SELECT e.referral_id, e.status, e.actor_id, u.name AS actor_name, e.at, e.note
-         FROM referral_events e JOIN users u ON u.id = e.actor_id
+      `SELECT e.referral_id, e.status, e.actor_kind, e.actor_id, coalesce(u.name, 'Recipient') AS actor_name, e.at, e.note
+         FROM referral_events e LEFT JOIN users u ON u.id = e.actor_id
         WHERE e.referral_id = ANY($1::uuid[]) ORDER BY e.at, e.id`,
       [rows.map((r) => r.id)],
     )) as {
       referral_id: string;
       status: ReferralStatus;
-      actor_id: string;
+      actor_kind: 'staff' | 'recipient';
+      actor_id: string | null;
       actor_name: string;
       at: Date;
       note: string | null;
@@ -304,6 +373,9 @@ export class ReferralsService {
       shareInformation: r.shareInformation,
       consentId: r.consentId,
       status: r.status,
+      declinedBy: r.declinedBy,
+      declineReason: r.declineReason,
+      expectedOn: r.expectedOn,
       followUpOn: r.followUpOn,
       overdue: isReferralOverdue(r.status, r.followUpOn, on),
       createdBy: r.createdBy,
@@ -312,6 +384,7 @@ export class ReferralsService {
         .filter((e) => e.referral_id === r.id)
         .map((e) => ({
           status: e.status,
+          actorKind: e.actor_kind,
           actorId: e.actor_id,
           actorName: e.actor_name,
           at: e.at.toISOString(),

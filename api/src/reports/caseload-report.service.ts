@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { CaseloadReport, PeerCaseloadFigures } from '@peerpath/contracts';
+import { addDays, CaseloadReport, FINAL_REFERRAL_STATUSES, PeerCaseloadFigures } from '@peerpath/contracts';
+import { BillingService } from '../billing/billing.service';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { invalid } from '../common/invalid';
@@ -10,6 +11,8 @@ import { ClinicClock } from '../organizations/clinic-clock';
 import { reportScope } from './report-scope';
 
 const DAY = 86_400_000;
+/** Written into the text (constants, not input) so the planner can match the final-referrals index. */
+const FINAL_STATUSES = FINAL_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', ');
 
 interface PeerRow {
   id: string;
@@ -27,14 +30,18 @@ interface PeerRow {
   closed_referrals: number;
   attended: number;
   recorded: number;
-  units: number;
-  hq_units: number;
+}
+
+/** H0038 and H0038-HQ units of a peer's claim lines in the period. */
+interface PeerUnits {
+  individual: number;
+  group: number;
 }
 
 /**
  * Per-peer caseload figures for a period, in one SQL statement per report (the period bounds are
  * cast explicitly: a parameter typed as a date by its first use would move the start to midnight): a peer gets their own
- * row, a manager one row per peer of their programs. Every figure is defined in the SQL below.
+ * row, a manager one row per peer of their programs. Every figure but the units is defined in the SQL below; the units are the claim lines'.
  */
 @Injectable()
 export class CaseloadReportService {
@@ -42,6 +49,7 @@ export class CaseloadReportService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
+    private readonly billing: BillingService,
   ) {}
 
   async report(actor: Actor, query: ReportQuery): Promise<CaseloadReport> {
@@ -56,6 +64,8 @@ export class CaseloadReportService {
       fromDate,
       toDate,
     ])) as PeerRow[];
+    // Units come only from the claim lines (signed contacts, the day's minutes, the cap).
+    const billed = await this.billing.unitsByPeer(actor, fromDate, addDays(toDate, -1), programs);
     const weekly = await this.contactsByWeek(
       rows.map((r) => r.id),
       to,
@@ -63,17 +73,29 @@ export class CaseloadReportService {
     const outcomes = (await this.txHost.tx.query(
       `SELECT r.status, count(*)::int AS n FROM referrals r JOIN clients c ON c.id = r.client_id
         WHERE c.program_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.primary_peer_id = $2)
-          AND r.status IN ('completed', 'declined', 'no_show', 'cancelled') AND r.updated_at >= $3 AND r.updated_at < $4
+          AND r.status IN (${FINAL_STATUSES}) AND r.updated_at >= $3 AND r.updated_at < $4
         GROUP BY r.status`,
       [programs, peerId, from, to],
     )) as { status: string; n: number }[];
+    const declines = (await this.txHost.tx.query(
+      `SELECT coalesce(r.declined_by, 'unknown') AS "declinedBy", coalesce(r.decline_reason, 'unknown') AS reason,
+              count(*)::int AS n
+         FROM referrals r JOIN clients c ON c.id = r.client_id
+        WHERE c.program_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.primary_peer_id = $2)
+          AND r.status = 'declined' AND r.updated_at >= $3 AND r.updated_at < $4
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [programs, peerId, from, to],
+    )) as CaseloadReport['referralDeclines'];
     await this.audit.record({ action: 'report.caseloads', entityType: 'report' });
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       weeks: round(weeks),
-      peers: rows.map((r) => toFigures(r, weeks, weekly.get(r.id) ?? [])),
+      peers: rows.map((r) =>
+        toFigures(r, billed.get(r.id) ?? { individual: 0, group: 0 }, weeks, weekly.get(r.id) ?? []),
+      ),
       referralOutcomes: Object.fromEntries(outcomes.map((o) => [o.status, o.n])),
+      referralDeclines: declines,
     };
   }
 
@@ -82,15 +104,11 @@ export class CaseloadReportService {
     peerIds: string[],
     to: Date,
   ): Promise<Map<string, { weekStart: string; successful: number }[]>> {
-    const rows = (await this.txHost.tx.query(
-      `SELECT p.peer_id, to_char(w.start, 'YYYY-MM-DD') AS week_start,
-              (SELECT count(*)::int FROM contacts k
-                WHERE k.author_id = p.peer_id AND k.successful AND k.occurred_at >= w.start AND k.occurred_at < w.start + interval '7 days') AS n
-         FROM unnest($1::uuid[]) AS p(peer_id)
-        CROSS JOIN generate_series($2::timestamptz - interval '84 days', $2::timestamptz - interval '7 days', interval '7 days') AS w(start)
-        ORDER BY p.peer_id, w.start`,
-      [peerIds, to],
-    )) as { peer_id: string; week_start: string; n: number }[];
+    const rows = (await this.txHost.tx.query(CONTACTS_BY_WEEK, [peerIds, to])) as {
+      peer_id: string;
+      week_start: string;
+      n: number;
+    }[];
     const byPeer = new Map<string, { weekStart: string; successful: number }[]>();
     for (const r of rows)
       byPeer.set(r.peer_id, [...(byPeer.get(r.peer_id) ?? []), { weekStart: r.week_start, successful: r.n }]);
@@ -98,7 +116,14 @@ export class CaseloadReportService {
   }
 }
 
-const PEER_FIGURES = `
+/**
+ * Each figure is one grouped scan over the peers' rows (by author, by client, by session date),
+ * joined to the peer list at the end: the cost follows the period and the programs' size, never
+ * the number of peers times the number of tables. The peers are passed on as an array so each
+ * scan is an index range read per peer. `api/test/report-equivalence.spec.ts` holds the
+ * per-peer correlated form this replaced and checks both give the same rows.
+ */
+export const PEER_FIGURES = `
   WITH peers AS (
     SELECT DISTINCT u.id, u.name,
            (SELECT min(p.caseload_limit) FROM programs p JOIN program_memberships pm ON pm.program_id = p.id
@@ -111,48 +136,107 @@ const PEER_FIGURES = `
            (SELECT max(k.occurred_at) FROM contacts k WHERE k.client_id = c.id AND k.successful) AS last_contact,
            p.overdue_contact_days
       FROM clients c JOIN programs p ON p.id = c.program_id
-     WHERE c.status = 'active' AND c.primary_peer_id IN (SELECT id FROM peers)
+     WHERE c.status = 'active' AND c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers))
   ),
-  peer_sessions AS (
-    SELECT f.user_id AS peer_id, s.id, s.duration_minutes
-      FROM group_sessions s JOIN group_facilitators f ON f.group_id = s.group_id
-     WHERE s.date >= $5::date AND s.date < $6::date
+  active_figures AS (
+    SELECT a.primary_peer_id AS peer_id, count(*)::int AS active,
+           count(*) FILTER (WHERE a.last_contact >= $4::timestamptz - interval '14 days')::int AS contacted_14,
+           count(*) FILTER (WHERE a.last_contact IS NULL
+             OR a.last_contact < $4::timestamptz - make_interval(days => a.overdue_contact_days))::int AS overdue
+      FROM active a GROUP BY a.primary_peer_id
+  ),
+  new_clients AS (
+    SELECT x.peer_id, count(DISTINCT x.client_id)::int AS n FROM client_assignments x
+     WHERE x.peer_id = ANY(ARRAY(SELECT id FROM peers)) AND x.started_at >= $3::timestamptz AND x.started_at < $4::timestamptz
+     GROUP BY x.peer_id
+  ),
+  discharged AS (
+    SELECT c.primary_peer_id AS peer_id, count(*)::int AS n
+      FROM client_status_events e JOIN clients c ON c.id = e.client_id
+     WHERE c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers)) AND e.status = 'discharged'
+       AND e.at >= $3::timestamptz AND e.at < $4::timestamptz
+     GROUP BY c.primary_peer_id
+  ),
+  contact_figures AS (
+    SELECT k.author_id AS peer_id, count(*) FILTER (WHERE k.successful)::int AS successful_contacts
+      FROM contacts k
+     WHERE k.author_id = ANY(ARRAY(SELECT id FROM peers)) AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz
+     GROUP BY k.author_id
+  ),
+  open_referrals AS (
+    SELECT a.primary_peer_id AS peer_id,
+           count(*) FILTER (WHERE r.status IN ('draft', 'sent', 'waitlisted', 'accepted'))::int AS open_referrals,
+           count(*) FILTER (WHERE r.status IN ('sent', 'waitlisted', 'accepted') AND r.follow_up_on < $6::date - 1)::int AS overdue_referrals
+      FROM referrals r JOIN active a ON a.id = r.client_id
+     WHERE r.status IN ('draft', 'sent', 'waitlisted', 'accepted')
+     GROUP BY a.primary_peer_id
+  ),
+  closed_referrals AS (
+    SELECT c.primary_peer_id AS peer_id, count(*) FILTER (WHERE r.status = 'completed')::int AS completed,
+           count(*)::int AS closed
+      FROM referrals r JOIN clients c ON c.id = r.client_id
+     WHERE c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers)) AND r.status IN ('completed', 'declined', 'no_show', 'cancelled', 'unable_to_contact', 'no_capacity')
+       AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz
+     GROUP BY c.primary_peer_id
+  ),
+  attendance_figures AS (
+    SELECT c.primary_peer_id AS peer_id, count(*) FILTER (WHERE t.status IN ('present', 'late'))::int AS attended,
+           count(*)::int AS recorded
+      FROM group_sessions s JOIN attendance t ON t.session_id = s.id JOIN clients c ON c.id = t.client_id
+     WHERE s.date >= $5::date AND s.date < $6::date AND c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers))
+     GROUP BY c.primary_peer_id
   )
   SELECT p.id, p.name, coalesce(p.caseload_limit, 25) AS caseload_limit,
-    (SELECT count(*)::int FROM active a WHERE a.primary_peer_id = p.id) AS active,
-    (SELECT count(DISTINCT x.client_id)::int FROM client_assignments x
-      WHERE x.peer_id = p.id AND x.started_at >= $3::timestamptz AND x.started_at < $4::timestamptz) AS new_clients,
-    (SELECT count(*)::int FROM client_status_events e JOIN clients c ON c.id = e.client_id
-      WHERE c.primary_peer_id = p.id AND e.status = 'discharged' AND e.at >= $3::timestamptz AND e.at < $4::timestamptz) AS discharged,
-    (SELECT count(*)::int FROM contacts k
-      WHERE k.author_id = p.id AND k.successful AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz) AS successful_contacts,
-    (SELECT count(*)::int FROM active a
-      WHERE a.primary_peer_id = p.id AND a.last_contact >= $4::timestamptz - interval '14 days') AS contacted_14,
-    (SELECT count(*)::int FROM active a WHERE a.primary_peer_id = p.id
-        AND (a.last_contact IS NULL OR a.last_contact < $4::timestamptz - make_interval(days => a.overdue_contact_days))) AS overdue,
-    (SELECT count(*)::int FROM referrals r JOIN active a ON a.id = r.client_id
-      WHERE a.primary_peer_id = p.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals,
-    (SELECT count(*)::int FROM referrals r JOIN active a ON a.id = r.client_id
-      WHERE a.primary_peer_id = p.id AND r.status IN ('sent', 'accepted') AND r.follow_up_on < $6::date - 1) AS overdue_referrals,
-    (SELECT count(*)::int FROM referrals r JOIN clients c ON c.id = r.client_id
-      WHERE c.primary_peer_id = p.id AND r.status = 'completed' AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz) AS completed_referrals,
-    (SELECT count(*)::int FROM referrals r JOIN clients c ON c.id = r.client_id
-      WHERE c.primary_peer_id = p.id AND r.status IN ('completed', 'declined', 'no_show', 'cancelled')
-        AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz) AS closed_referrals,
-    (SELECT count(*)::int FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN clients c ON c.id = t.client_id
-      WHERE c.primary_peer_id = p.id AND t.status IN ('present', 'late') AND s.date >= $5::date AND s.date < $6::date) AS attended,
-    (SELECT count(*)::int FROM attendance t JOIN group_sessions s ON s.id = t.session_id JOIN clients c ON c.id = t.client_id
-      WHERE c.primary_peer_id = p.id AND s.date >= $5::date AND s.date < $6::date) AS recorded,
-    (SELECT coalesce(sum(k.billing_units), 0)::int FROM contacts k
-      WHERE k.author_id = p.id AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz) AS units,
-    (SELECT coalesce(sum(CASE WHEN ps.duration_minutes >= 8 THEN (ps.duration_minutes + 7) / 15 ELSE 0 END), 0)::int
-       FROM peer_sessions ps JOIN attendance t ON t.session_id = ps.id
-      WHERE ps.peer_id = p.id AND t.status IN ('present', 'late')) AS hq_units
+    coalesce(af.active, 0) AS active,
+    coalesce(nc.n, 0) AS new_clients,
+    coalesce(d.n, 0) AS discharged,
+    coalesce(cf.successful_contacts, 0) AS successful_contacts,
+    coalesce(af.contacted_14, 0) AS contacted_14,
+    coalesce(af.overdue, 0) AS overdue,
+    coalesce(o.open_referrals, 0) AS open_referrals,
+    coalesce(o.overdue_referrals, 0) AS overdue_referrals,
+    coalesce(cr.completed, 0) AS completed_referrals,
+    coalesce(cr.closed, 0) AS closed_referrals,
+    coalesce(t.attended, 0) AS attended,
+    coalesce(t.recorded, 0) AS recorded
   FROM peers p
+  LEFT JOIN active_figures af ON af.peer_id = p.id
+  LEFT JOIN new_clients nc ON nc.peer_id = p.id
+  LEFT JOIN discharged d ON d.peer_id = p.id
+  LEFT JOIN contact_figures cf ON cf.peer_id = p.id
+  LEFT JOIN open_referrals o ON o.peer_id = p.id
+  LEFT JOIN closed_referrals cr ON cr.peer_id = p.id
+  LEFT JOIN attendance_figures t ON t.peer_id = p.id
   ORDER BY p.name`;
+
+/**
+ * Successful contacts per peer in each of the 12 weeks ending at $2: one range read of the peers'
+ * contacts, each put in its week by width_bucket over the same week bounds the chart shows (zero
+ * weeks filled by the outer join).
+ */
+export const CONTACTS_BY_WEEK = `
+  WITH weeks AS (
+    SELECT w.start, row_number() OVER (ORDER BY w.start)::int AS i
+      FROM generate_series($2::timestamptz - interval '84 days', $2::timestamptz - interval '7 days', interval '7 days') AS w(start)
+  ),
+  bounds AS (
+    SELECT array_agg(start ORDER BY start) || (max(start) + interval '7 days') AS b FROM weeks
+  ),
+  counts AS (
+    SELECT k.author_id, width_bucket(k.occurred_at, (SELECT b FROM bounds)) AS i, count(*)::int AS n
+      FROM contacts k
+     WHERE k.author_id = ANY($1::uuid[]) AND k.successful
+       AND k.occurred_at >= (SELECT b[1] FROM bounds) AND k.occurred_at < (SELECT b[array_length(b, 1)] FROM bounds)
+     GROUP BY 1, 2
+  )
+  SELECT p.peer_id, to_char(w.start, 'YYYY-MM-DD') AS week_start, coalesce(c.n, 0) AS n
+    FROM unnest($1::uuid[]) AS p(peer_id) CROSS JOIN weeks w
+    LEFT JOIN counts c ON c.author_id = p.peer_id AND c.i = w.i
+   ORDER BY p.peer_id, w.start`;
 
 function toFigures(
   r: PeerRow,
+  units: PeerUnits,
   weeks: number,
   contactsByWeek: { weekStart: string; successful: number }[],
 ): PeerCaseloadFigures {
@@ -169,8 +253,8 @@ function toFigures(
     overdueReferrals: r.overdue_referrals,
     referralCompletionRate: r.closed_referrals ? round(r.completed_referrals / r.closed_referrals) : null,
     groupAttendanceRate: r.recorded ? round(r.attended / r.recorded) : null,
-    h0038UnitsPerWeek: round(r.units / weeks),
-    h0038HqUnitsPerWeek: round(r.hq_units / weeks),
+    h0038UnitsPerWeek: round(units.individual / weeks),
+    h0038HqUnitsPerWeek: round(units.group / weeks),
     caseloadLimit: r.caseload_limit,
     caseloadRatio: round(r.active / r.caseload_limit),
     contactsByWeek,

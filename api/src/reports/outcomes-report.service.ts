@@ -11,6 +11,21 @@ import { reportScope } from './report-scope';
 /** Clients the report covers: a peer's own caseload, or the manager's programs. */
 const IN_SCOPE = `c.program_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.primary_peer_id = $2)`;
 
+/**
+ * First and latest BARC-10 per client with two or more: one grouped pass over the assessments'
+ * (client_id, taken_at) index, which carries the totals, joined to the clients in scope; not three
+ * probes per client of the programs.
+ */
+export const OUTCOMES_BARC10 = `SELECT count(*)::int AS clients, avg(b.first_total)::float AS mean_first, avg(b.latest_total)::float AS mean_latest
+         FROM (
+           SELECT a.client_id, (array_agg(a.total ORDER BY a.taken_at))[1] AS first_total,
+                  (array_agg(a.total ORDER BY a.taken_at DESC))[1] AS latest_total
+             FROM assessments a WHERE a.taken_at < $4::timestamptz
+            GROUP BY a.client_id HAVING count(*) >= 2
+         ) b
+         JOIN clients c ON c.id = b.client_id
+        WHERE ${IN_SCOPE} AND $3::timestamptz IS NOT NULL`;
+
 /** Goals achieved, BARC-10 change and retention for a period (default: the last 90 days). */
 @Injectable()
 export class OutcomesReportService {
@@ -31,21 +46,11 @@ export class OutcomesReportService {
          FROM goals g JOIN clients c ON c.id = g.client_id WHERE ${IN_SCOPE} GROUP BY g.domain`,
       params,
     )) as { domain: string; achieved: number; active: number }[];
-    const [barc] = (await tx.query(
-      `WITH ranked AS (
-         SELECT a.client_id, a.total,
-                row_number() OVER (PARTITION BY a.client_id ORDER BY a.taken_at) AS first_rank,
-                row_number() OVER (PARTITION BY a.client_id ORDER BY a.taken_at DESC) AS latest_rank,
-                count(*) OVER (PARTITION BY a.client_id) AS n
-           FROM assessments a JOIN clients c ON c.id = a.client_id
-          WHERE ${IN_SCOPE} AND a.taken_at < $4::timestamptz AND $3::timestamptz IS NOT NULL
-       )
-       SELECT count(DISTINCT client_id)::int AS clients,
-              avg(total) FILTER (WHERE first_rank = 1)::float AS mean_first,
-              avg(total) FILTER (WHERE latest_rank = 1)::float AS mean_latest
-         FROM ranked WHERE n >= 2`,
-      params,
-    )) as { clients: number; mean_first: number | null; mean_latest: number | null }[];
+    const [barc] = (await tx.query(OUTCOMES_BARC10, params)) as {
+      clients: number;
+      mean_first: number | null;
+      mean_latest: number | null;
+    }[];
     const [retention] = (await tx.query(
       `SELECT count(*)::int AS active_at_start,
               count(*) FILTER (WHERE c.status = 'active' OR c.discharged_at >= $4::timestamptz)::int AS still_active

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseloadReport, OutcomesReport, PeerCaseloadFigures } from '@peerpath/contracts';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../common/csv';
 import { Actor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -55,10 +55,7 @@ export class ReportsController {
   @Header('Content-Disposition', 'attachment; filename="caseload-report.csv"')
   async caseloadCsv(@CurrentActor() actor: Actor, @Query() query: ReportQuery): Promise<StreamableFile> {
     const report = await this.caseloads.report(actor, query);
-    const csv = stringify(
-      report.peers.map((p) => CASELOAD_CSV_COLUMNS.map((c) => p[c] ?? '')),
-      { header: true, columns: [...CASELOAD_CSV_COLUMNS] },
-    );
+    const csv = toCsv(CASELOAD_CSV_COLUMNS, report.peers);
     return new StreamableFile(Buffer.from(csv, 'utf8'));
   }
 }

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsDateOrInstant } from '../common/validators';
 
 export class ReportQuery {
   @ApiPropertyOptional({ description: 'Start of the period (default: 28 days before `to`)' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   from?: string;
   @ApiPropertyOptional({ description: 'End of the period, exclusive (default: now)' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   to?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() programId?: string;
 }

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { fromCsv, toCsv } from '../common/csv';
 import { isEmail, isURL } from 'class-validator';
 import { Need, NEEDS, ResourceStatus } from '@peerpath/contracts';
 import { EntityManager } from 'typeorm';
@@ -9,8 +8,16 @@ import { EntityManager } from 'typeorm';
 /**
  * Open Referral HSDS 3.0 tabular data packages: one resource per HSDS service, keyed by the
  * service id so a re-import updates instead of duplicating. Needs travel as taxonomy terms whose
- * code is a PeerPath need.
+ * code is a PeerPath need. A treating-provider relationship (42 CFR 2.31(a)(4)) travels the same way:
+ * an attribute linking the service to the term whose code is `treating_provider` (taxonomy
+ * `peerpath-relationship`).
  */
+export const TREATING_PROVIDER_TERM = {
+  id: 'relationship-treating-provider',
+  code: 'treating_provider',
+  name: 'Treating provider',
+  taxonomy: 'peerpath-relationship',
+} as const;
 type Row = Record<string, string>;
 
 export interface Rejected {
@@ -36,13 +43,7 @@ const STATUS: Record<string, ResourceStatus> = {
 function read(folder: string, file: string): Row[] {
   const path = join(folder, file);
   if (!existsSync(path)) return [];
-  return parse(readFileSync(path, 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-    bom: true,
-  }) as Row[];
+  return fromCsv(readFileSync(path, 'utf8'));
 }
 
 const byKey = (rows: Row[], key: string) => {
@@ -63,7 +64,7 @@ export async function importHsds(
   const phones = byKey(read(folder, 'phones.csv'), 'service_id');
   const languages = byKey(read(folder, 'languages.csv'), 'service_id');
   const schedules = byKey(read(folder, 'schedules.csv'), 'service_id');
-  const needs = serviceNeeds(folder, report);
+  const { needs, treating } = serviceAttributes(folder, report);
   const addresses = serviceAddresses(folder);
 
   for (const s of services) {
@@ -92,16 +93,18 @@ export async function importHsds(
       (languages.get(s.id) ?? []).map((l) => l.name).filter(Boolean),
       STATUS[(s.status || 'active').toLowerCase()],
       /^\d{4}-\d{2}-\d{2}$/.test(s.assured_date ?? '') ? s.assured_date : null,
+      treating.has(s.id),
     ];
     const [row] = (await em.query(
       `INSERT INTO resources (organization_id, external_id, name, organization_name, description, needs, phone, email,
-         website, address, hours, eligibility, fees, languages, status, last_verified_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         website, address, hours, eligibility, fees, languages, status, last_verified_on, treating_provider)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (organization_id, external_id) DO UPDATE SET
          name = EXCLUDED.name, organization_name = EXCLUDED.organization_name, description = EXCLUDED.description,
          needs = EXCLUDED.needs, phone = EXCLUDED.phone, email = EXCLUDED.email, website = EXCLUDED.website,
          address = EXCLUDED.address, hours = EXCLUDED.hours, eligibility = EXCLUDED.eligibility, fees = EXCLUDED.fees,
          languages = EXCLUDED.languages, status = EXCLUDED.status, last_verified_on = EXCLUDED.last_verified_on,
+         treating_provider = EXCLUDED.treating_provider,
          version = resources.version + 1, updated_at = now()
        RETURNING (xmax = 0) AS created`,
       values,
@@ -124,12 +127,20 @@ function rejectService(s: Row, orgs: Map<string, Row>): string | null {
   return null;
 }
 
-function serviceNeeds(folder: string, report: ImportReport): Map<string, Need[]> {
+function serviceAttributes(
+  folder: string,
+  report: ImportReport,
+): { needs: Map<string, Need[]>; treating: Set<string> } {
   const terms = new Map(read(folder, 'taxonomy_terms.csv').map((t) => [t.id, t.code]));
   const needs = new Map<string, Need[]>();
+  const treating = new Set<string>();
   for (const a of read(folder, 'attributes.csv')) {
     if (a.link_type && a.link_type !== 'service') continue;
     const code = terms.get(a.taxonomy_term_id);
+    if (code === TREATING_PROVIDER_TERM.code) {
+      treating.add(a.link_id);
+      continue;
+    }
     if (!code || !(NEEDS as readonly string[]).includes(code)) {
       report.rejected.push({
         file: 'attributes.csv',
@@ -141,7 +152,7 @@ function serviceNeeds(folder: string, report: ImportReport): Map<string, Need[]>
     const list = needs.get(a.link_id) ?? [];
     if (!list.includes(code as Need)) needs.set(a.link_id, [...list, code as Need]);
   }
-  return needs;
+  return { needs, treating };
 }
 
 function serviceAddresses(folder: string): Map<string, string> {
@@ -176,6 +187,7 @@ interface ResourceRow {
   languages: string[];
   status: ResourceStatus;
   last_verified_on: string | null;
+  treating_provider: boolean;
 }
 
 /**
@@ -185,7 +197,8 @@ interface ResourceRow {
 export async function exportHsds(em: EntityManager, folder: string): Promise<number> {
   const rows = (await em.query(
     `SELECT id, external_id, name, organization_name, description, needs, phone, email, website, address, hours,
-            eligibility, fees, languages, status, to_char(last_verified_on, 'YYYY-MM-DD') AS last_verified_on
+            eligibility, fees, languages, status, to_char(last_verified_on, 'YYYY-MM-DD') AS last_verified_on,
+            treating_provider
        FROM resources WHERE organization_id = app_current_org() ORDER BY name, id`,
   )) as ResourceRow[];
   mkdirSync(folder, { recursive: true });
@@ -193,7 +206,7 @@ export async function exportHsds(em: EntityManager, folder: string): Promise<num
   const orgNames = [...new Set(rows.map((r) => r.organization_name ?? r.name))];
   const orgId = (r: ResourceRow) => `org-${orgNames.indexOf(r.organization_name ?? r.name) + 1}`;
   const write = (file: string, columns: string[], data: (string | null)[][]) =>
-    writeFileSync(join(folder, file), stringify(data, { header: true, columns }));
+    writeFileSync(join(folder, file), toCsv(columns, data));
   write(
     'organizations.csv',
     ['id', 'name', 'description'],
@@ -260,14 +273,25 @@ export async function exportHsds(em: EntityManager, folder: string): Promise<num
   write(
     'taxonomy_terms.csv',
     ['id', 'code', 'name', 'taxonomy'],
-    NEEDS.map((n) => [`need-${n}`, n, n, 'peerpath-needs']),
+    [
+      ...NEEDS.map((n) => [`need-${n}`, n, n, 'peerpath-needs']),
+      [
+        TREATING_PROVIDER_TERM.id,
+        TREATING_PROVIDER_TERM.code,
+        TREATING_PROVIDER_TERM.name,
+        TREATING_PROVIDER_TERM.taxonomy,
+      ],
+    ],
   );
   write(
     'attributes.csv',
     ['id', 'link_id', 'taxonomy_term_id', 'link_type', 'link_entity'],
-    rows.flatMap((r) =>
-      r.needs.map((n) => [`attr-${serviceId(r)}-${n}`, serviceId(r), `need-${n}`, 'service', 'service']),
-    ),
+    rows.flatMap((r) => [
+      ...r.needs.map((n) => [`attr-${serviceId(r)}-${n}`, serviceId(r), `need-${n}`, 'service', 'service']),
+      ...(r.treating_provider
+        ? [[`attr-${serviceId(r)}-treating`, serviceId(r), TREATING_PROVIDER_TERM.id, 'service', 'service']]
+        : []),
+    ]),
   );
   return rows.length;
 }

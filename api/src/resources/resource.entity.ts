@@ -26,6 +26,7 @@ export class ResourceEntity {
   @Column({ type: 'text', nullable: true }) fees!: string | null;
   @Column({ type: 'text', array: true }) languages!: string[];
   @Column({ name: 'accepts_medicaid', type: 'boolean', nullable: true }) acceptsMedicaid!: boolean | null;
+  @Column({ name: 'treating_provider', type: 'boolean' }) treatingProvider!: boolean;
   @Column({ type: 'text' }) status!: ResourceStatus;
   @Column({ name: 'last_verified_on', type: 'date', nullable: true }) lastVerifiedOn!: string | null;
   @VersionColumn() version!: number;

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { Need, NEEDS, RESOURCE_STATUSES, ResourceStatus } from '@peerpath/contracts';
 import { PageQuery } from '../common/pagination';
-import { IsPastDate } from '../common/validators';
+import { IsPastDate, SearchTerm } from '../common/validators';
 
 export class ResourceFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organizationName?: string;
@@ -46,6 +46,13 @@ export class ResourceFieldsDto {
   @MaxLength(40, { each: true })
   languages?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() acceptsMedicaid?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Has a treating-provider relationship with clients it receives: a general designation in a consent covers it (42 CFR 2.31(a)(4))',
+  })
+  @IsOptional()
+  @IsBoolean()
+  treatingProvider?: boolean;
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES })
   @IsOptional()
   @IsIn(RESOURCE_STATUSES)
@@ -64,9 +71,7 @@ export class UpdateResourceDto extends ResourceFieldsDto {
 
 export class ResourceQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Text search, most relevant first' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchTerm(200)
   q?: string;
   @ApiPropertyOptional({ enum: NEEDS }) @IsOptional() @IsIn(NEEDS) need?: Need;
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES })

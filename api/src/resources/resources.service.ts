@@ -95,7 +95,7 @@ export class ResourcesService {
 }
 
 function defaults(): Partial<ResourceEntity> {
-  return { needs: [], languages: [], status: 'active' };
+  return { needs: [], languages: [], status: 'active', treatingProvider: false };
 }
 
 /** Drops absent fields and turns blank text into null. */
@@ -124,6 +124,7 @@ export function toResource(r: ResourceEntity): Resource {
     fees: r.fees,
     languages: r.languages,
     acceptsMedicaid: r.acceptsMedicaid,
+    treatingProvider: r.treatingProvider,
     status: r.status,
     lastVerifiedOn: r.lastVerifiedOn,
     version: r.version,

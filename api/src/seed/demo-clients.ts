@@ -1,6 +1,17 @@
-import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
+import {
+  contactVerdict,
+  CONTACT_TYPES,
+  type ContactType,
+  DEFAULT_BILLING_PROFILE,
+  DEFAULT_TIME_ZONE,
+  defaultBillable,
+  localDate,
+  MODALITIES,
+  type Modality,
+  RECOVERY_DOMAINS,
+  unitsForMinutes,
+} from '@peerpath/contracts';
 import { EntityManager } from 'typeorm';
-import { billingUnits, CONTACT_TYPES, MODALITIES, RECOVERY_DOMAINS } from '@peerpath/contracts';
 import { nameKey } from '../clients/client-scope';
 
 const FIRST = [
@@ -63,6 +74,14 @@ function random(seed: number): () => number {
 
 const DAY = 86_400_000;
 
+/** A text or an email takes minutes, not an hour: the drawn length mapped to a short one. */
+const WRITTEN_MINUTES: Record<number, number> = { 10: 2, 15: 3, 20: 5, 30: 5, 45: 8, 60: 10, 90: 4 };
+
+/** Medicaid ids for the demo, except the clients a biller would be asked to chase (index 2 of each peer). */
+function demoMedicaidId(peerIndex: number, i: number): string | null {
+  return i === 2 ? null : `DEMO-${peerIndex + 1}${String(i + 1).padStart(3, '0')}`;
+}
+
 /** Clients with six months of contacts for one peer: some overdue, some drafts, some amended. */
 export async function seedCaseload(
   em: EntityManager,
@@ -79,8 +98,8 @@ export async function seedCaseload(
     const recovery = localDate(Date.now() - (20 + Math.floor(rnd() * 900)) * DAY, DEFAULT_TIME_ZONE);
     const [{ id: clientId }] = (await em.query(
       `INSERT INTO clients (organization_id, program_id, primary_peer_id, first_name, last_name, preferred_name,
-         pronouns, date_of_birth, phone, recovery_start_date, preferred_contact_method, name_key, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() - interval '200 days') RETURNING id`,
+         pronouns, date_of_birth, phone, recovery_start_date, preferred_contact_method, name_key, medicaid_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now() - interval '200 days') RETURNING id`,
       [
         org.id,
         org.programId,
@@ -94,6 +113,7 @@ export async function seedCaseload(
         i % 5 === 4 ? null : recovery,
         pick(['phone', 'text', 'in_person']),
         nameKey(first, last),
+        demoMedicaidId(peer.index, i),
       ],
     )) as { id: string }[];
     await em.query(
@@ -112,29 +132,40 @@ export async function seedCaseload(
     for (let n = 0; n < contacts; n++) {
       const daysAgo = quietDays + Math.floor(((180 - quietDays) * n) / contacts) + rnd();
       const at = new Date(Date.now() - daysAgo * DAY - 3 * 3600_000);
-      const contactType =
+      const contactType: ContactType =
         n % 6 === 5 ? 'outreach_attempt' : pick(CONTACT_TYPES.filter((t) => t !== 'outreach_attempt'));
       const successful = contactType !== 'outreach_attempt';
-      const minutes = successful ? pick([10, 15, 20, 30, 45, 60, 90]) : 5;
+      const drawn = successful ? pick([10, 15, 20, 30, 45, 60, 90]) : 5;
       const draft = n === 0 && i % 4 === 1;
+      // Drawn in the order the demo always drew, so the rest of the demo stays as it was.
+      const modality: Modality = successful ? pick(MODALITIES) : 'phone';
+      const minutes = modality === 'text' || modality === 'email' ? WRITTEN_MINUTES[drawn] : drawn;
+      const billing = {
+        modality,
+        contactType,
+        successful,
+        billable: defaultBillable(modality, contactType, DEFAULT_BILLING_PROFILE),
+      };
+      const units = contactVerdict(billing, DEFAULT_BILLING_PROFILE).bills ? unitsForMinutes(minutes) : 0;
       const [{ id: contactId }] = (await em.query(
         `INSERT INTO contacts (organization_id, client_id, author_id, occurred_at, duration_minutes, modality, contact_type,
-           successful, location, topics, note, billing_units, signed_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $4) RETURNING id`,
+           successful, location, topics, note, billing_units, signed_at, billable, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $4) RETURNING id`,
         [
           org.id,
           clientId,
           peer.id,
           at,
           minutes,
-          successful ? pick(MODALITIES) : 'phone',
+          modality,
           contactType,
           successful,
           pick(['Community center (demo)', 'Coffee shop (demo)', 'Clinic office', null]),
           [pick(RECOVERY_DOMAINS), pick(RECOVERY_DOMAINS)].filter((d, k, all) => all.indexOf(d) === k),
           successful ? pick(NOTES.filter((t) => !t.includes('no answer'))) : NOTES[4],
-          billingUnits(minutes, successful),
+          units,
           draft ? null : new Date(at.getTime() + 3600_000),
+          billing.billable,
         ],
       )) as { id: string }[];
       if (!draft && n % 7 === 3) {

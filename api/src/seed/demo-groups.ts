@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 
 interface DemoGroup {
   name: string;
-  type: 'smart' | 'peer_led';
+  type: 'smart' | 'peer_led' | 'na';
   facilitator: string;
   weekday: number;
   time: string;
@@ -54,6 +54,19 @@ const GROUPS: DemoGroup[] = [
       'Sleep and stress',
     ],
   },
+  // An open community meeting the clinic hosts: attendance is kept, but a fellowship meeting never bills.
+  {
+    name: 'Open NA Meeting Friday Night (demo)',
+    type: 'na',
+    facilitator: 'peer2@demo.test',
+    weekday: 5,
+    time: '19:00',
+    minutes: 60,
+    schedule: 'Fridays 19:00–20:00',
+    location: 'Community room A (demo)',
+    videoLink: null,
+    topics: ['Just for today', 'Living clean', 'Step one', 'Sponsorship', 'Gratitude'],
+  },
 ];
 
 /** A small deterministic generator, so every fresh demo looks the same. */
@@ -66,9 +79,10 @@ function random(seed: number): () => number {
 }
 
 /**
- * Two weekly groups of the demo clinic with rosters drawn from both peers' caseloads, ten weeks of
- * sessions with attendance up to this week, the next session planned, and community meetings.
- * Two clients have missed their last two sessions, so "my caseload" shows the flag.
+ * Two weekly groups of the demo clinic and the open NA meeting it hosts (which never bills), with
+ * rosters drawn from both peers' caseloads, ten weeks of sessions with attendance up to this week,
+ * the next session planned, and community meetings. Two clients have missed their last two
+ * sessions, so "my caseload" shows the flag; late arrivals have their minutes attended.
  */
 export async function seedGroups(em: EntityManager, org: { id: string; programId: string }): Promise<void> {
   const staff = (await em.query(
@@ -89,6 +103,7 @@ export async function seedGroups(em: EntityManager, org: { id: string; programId
   const rosters = [
     [...first.slice(0, 5), ...second.slice(0, 3)],
     [...second.slice(3, 8), ...first.slice(5, 8)],
+    [...first.slice(8, 11), ...second.slice(8, 10)],
   ];
   for (const [g, spec] of GROUPS.entries()) {
     const facilitator = peerOf.get(spec.facilitator) as string;
@@ -128,8 +143,8 @@ async function seedGroup(
   for (let k = -1; k < weeks; k++) {
     const start = startOf(k);
     const [{ id: sessionId }] = (await em.query(
-      `INSERT INTO group_sessions (organization_id, group_id, date, start_time, duration_minutes, topic, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO group_sessions (organization_id, group_id, date, start_time, duration_minutes, topic, created_by, created_at, facilitator_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7) RETURNING id`,
       [
         org.id,
         groupId,
@@ -144,12 +159,17 @@ async function seedGroup(
     if (start.getTime() > Date.now()) continue;
     const recordedAt = new Date(start.getTime() + spec.minutes * 60_000);
     for (const [i, clientId] of roster.entries()) {
-      // The first rostered client of each group has missed the two latest sessions.
-      const status: AttendanceStatus = i === 0 && k < newestRecorded + 2 ? 'absent' : pickStatus(rnd());
+      // The first rostered client of each clinic group has missed the two latest sessions; the
+      // open meeting draws only present or late, so it adds no one to "missed sessions".
+      let status: AttendanceStatus;
+      if (spec.type === 'na') status = rnd() < 0.85 ? 'present' : 'late';
+      else status = i === 0 && k < newestRecorded + 2 ? 'absent' : pickStatus(rnd());
+      // A late arrival's minutes are what the claim bills: 15 or 30 minutes short of the session.
+      const minutesAttended = status === 'late' ? spec.minutes - (k % 2 ? 15 : 30) : null;
       await em.query(
-        `INSERT INTO attendance (organization_id, session_id, client_id, status, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [org.id, sessionId, clientId, status, facilitator, recordedAt],
+        `INSERT INTO attendance (organization_id, session_id, client_id, status, recorded_by, recorded_at, minutes_attended)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [org.id, sessionId, clientId, status, facilitator, recordedAt, minutesAttended],
       );
     }
   }

@@ -96,6 +96,8 @@ const STATUS_PATHS: ReferralStatus[][] = [
 ];
 
 const DAY = 86_400_000;
+/** Clinics, withdrawal management and counseling treat clients: a general designation covers them. */
+const TREATING_NEEDS: Need[] = ['medical', 'moud', 'detox', 'mental_health'];
 const isoDate = (ms: number) => localDate(ms, DEFAULT_TIME_ZONE);
 
 export async function seedDirectory(em: EntityManager, orgId: string): Promise<string[]> {
@@ -103,8 +105,8 @@ export async function seedDirectory(em: EntityManager, orgId: string): Promise<s
   for (const [i, r] of RESOURCES.entries()) {
     const [{ id }] = (await em.query(
       `INSERT INTO resources (organization_id, external_id, name, organization_name, description, needs, phone, email,
-         website, address, hours, eligibility, fees, languages, accepts_medicaid, last_verified_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+         website, address, hours, eligibility, fees, languages, accepts_medicaid, last_verified_on, treating_provider)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
       [
         orgId,
         `demo-service-${i + 1}`,
@@ -122,6 +124,7 @@ export async function seedDirectory(em: EntityManager, orgId: string): Promise<s
         i % 4 === 0 ? ['English', 'Spanish'] : ['English'],
         i % 3 !== 2,
         isoDate(Date.now() - (10 + i * 9) * DAY),
+        r.needs.some((n) => TREATING_NEEDS.includes(n)),
       ],
     )) as { id: string }[];
     ids.push(id);
@@ -148,9 +151,12 @@ export async function seedReferrals(
     const consentKind = i % 3; // 0 in force, 1 expired, 2 revoked
     const [{ id: consentId }] = (await em.query(
       `INSERT INTO consents (organization_id, client_id, disclosing_party, recipient_resource_id, purpose, information,
-         signed_at, expires_at, revoked_at, created_by)
+         signed_at, expires_at, revoked_at, created_by, signed_by, representative_name, revocation_method, revocation_note)
        VALUES ($1, $2, $8, $3, 'Coordinate the referral and follow up on it',
-         'Name, contact details, the need referred for and appointment attendance', $4, $5, $6, $7) RETURNING id`,
+         'Name, contact details, the need referred for and appointment attendance', $4, $5, $6, $7, $9, $10,
+         CASE WHEN $6::timestamptz IS NULL THEN NULL ELSE 'written' END,
+         CASE WHEN $6::timestamptz IS NULL THEN NULL ELSE 'Client wrote to ask that sharing stop (demo).' END)
+       RETURNING id`,
       [
         orgId,
         clientId,
@@ -160,6 +166,9 @@ export async function seedReferrals(
         consentKind === 2 ? new Date(Date.now() - 20 * DAY) : null,
         peerId,
         org.name,
+        // One consent signed by a representative, as for a client under guardianship.
+        i === 3 ? 'representative' : 'client',
+        i === 3 ? 'Robin Sample (guardian, demo)' : null,
       ],
     )) as { id: string }[];
     const path = STATUS_PATHS[i];
@@ -203,8 +212,13 @@ export async function seedReferrals(
     }
     if (shared) {
       await em.query(
-        `INSERT INTO disclosures (organization_id, client_id, referral_id, consent_id, recipient, information, disclosed_by, disclosed_at)
-         VALUES ($1, $2, $3, $4, (SELECT name FROM resources WHERE id = $5), 'Referral details under the signed consent', $6, $7)`,
+        `INSERT INTO disclosures (organization_id, client_id, referral_id, consent_id, recipient, recipient_contact,
+           information, purpose, channel, elements, disclosed_by, disclosed_at)
+         SELECT $1, $2, $3, $4, r.name || coalesce(' — ' || r.organization_name, ''), r.phone,
+                k.information, k.purpose, 'referral',
+                array_remove(ARRAY['name', CASE WHEN c.phone IS NULL THEN NULL ELSE 'phone' END, 'need', 'urgency', 'note'], NULL),
+                $6, $7
+           FROM resources r, consents k, clients c WHERE r.id = $5 AND k.id = $4 AND c.id = $2`,
         [orgId, clientId, referralId, consentId, resourceId, peerId, new Date(sentAt)],
       );
     }

@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Role } from '@peerpath/contracts';
+import { addDays, DEFAULT_TIME_ZONE, localDate, type Role } from '@peerpath/contracts';
 import { hashPassword } from '../auth/passwords';
 import { seedCaseload } from './demo-clients';
 import { seedGroups } from './demo-groups';
 import { seedDirectory, seedReferrals } from './demo-referrals';
+import { seedHandoffs } from './demo-handoffs';
 import { seedOversight } from './demo-oversight';
 import { seedRecovery } from './demo-recovery';
 import { pinOrganization } from '../database/organization';
@@ -13,7 +14,14 @@ export const DEMO_PASSWORD_DEFAULT = 'peerpath-demo-2026';
 interface DemoOrg {
   name: string;
   programs: string[];
-  staff: { email: string; name: string; role: Role }[];
+  staff: { email: string; name: string; role: Role; credential?: DemoCredential }[];
+}
+
+/** A peer's certification: expiring `days` from today (negative: it has lapsed), with its NPI. */
+interface DemoCredential {
+  number: string;
+  days: number;
+  npi: string;
 }
 
 /** Obviously fake people for obviously fake clinics. */
@@ -25,8 +33,19 @@ export const DEMO_ORGS: DemoOrg[] = [
       { email: 'admin@demo.test', name: 'Ada Admin (demo)', role: 'admin' },
       { email: 'manager@demo.test', name: 'Morgan Manager (demo)', role: 'manager' },
       { email: 'clinician@demo.test', name: 'Casey Clinician (demo)', role: 'clinician' },
-      { email: 'peer@demo.test', name: 'Pat Peer (demo)', role: 'peer' },
-      { email: 'peer2@demo.test', name: 'Robin Peer (demo)', role: 'peer' },
+      {
+        email: 'peer@demo.test',
+        name: 'Pat Peer (demo)',
+        role: 'peer',
+        credential: { number: 'DEMO-CPRS-1041', days: 400, npi: '1234567893' },
+      },
+      // Robin's certification lapsed ten days ago, so their newest claim lines wait on the renewal.
+      {
+        email: 'peer2@demo.test',
+        name: 'Robin Peer (demo)',
+        role: 'peer',
+        credential: { number: 'DEMO-CPRS-2087', days: -10, npi: '1245319599' },
+      },
     ],
   },
   {
@@ -35,7 +54,12 @@ export const DEMO_ORGS: DemoOrg[] = [
     staff: [
       { email: 'admin@other.test', name: 'Olive Admin (other demo)', role: 'admin' },
       { email: 'manager@other.test', name: 'Oscar Manager (other demo)', role: 'manager' },
-      { email: 'peer@other.test', name: 'Owen Peer (other demo)', role: 'peer' },
+      {
+        email: 'peer@other.test',
+        name: 'Owen Peer (other demo)',
+        role: 'peer',
+        credential: { number: 'OTHER-CPRS-0007', days: 200, npi: '1003000126' },
+      },
     ],
   },
 ];
@@ -86,6 +110,14 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
       `INSERT INTO users (organization_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [orgId, person.email, person.name, person.role, passwordHash],
     )) as { id: string }[];
+    if (person.credential) {
+      const expiresOn = addDays(localDate(new Date(), DEFAULT_TIME_ZONE), person.credential.days);
+      await em.query(
+        `UPDATE users SET credential_type = 'CPRS', credential_number = $2, credential_expires_on = $3, npi = $4
+          WHERE id = $1`,
+        [id, person.credential.number, expiresOn, person.credential.npi],
+      );
+    }
     for (const programId of programIds) {
       await em.query(
         `INSERT INTO program_memberships (organization_id, program_id, user_id) VALUES ($1, $2, $3)`,
@@ -105,4 +137,5 @@ async function seedOrganization(em: EntityManager, org: DemoOrg, passwordHash: s
   }
   await seedOversight(em, orgId);
   await seedRecovery(em, orgId);
+  await seedHandoffs(em, { id: orgId, programId: programIds[0] }, peerIds, peerIds[0]);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Page, Permission, User } from '@peerpath/contracts';
+import { Credential, Page, Permission, User } from '@peerpath/contracts';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../access/actor';
 import { applyScope } from '../access/scope';
@@ -79,7 +79,10 @@ export class UsersService {
         name: dto.name.trim(),
         role: dto.role,
         passwordHash: await hashPassword(dto.password),
+        // The administrator chose it: the new staff member replaces it at first sign-in.
+        mustChangePassword: true,
         active: true,
+        ...billingFields(dto),
       }),
     );
     await this.setPrograms(actor, user.id, dto.programIds);
@@ -101,8 +104,14 @@ export class UsersService {
         'You cannot deactivate your own account or change your own role.',
       );
     }
+    if (dto.password !== undefined) {
+      const weakness = passwordProblem(dto.password, [user.email, dto.name ?? user.name]);
+      if (weakness) throw invalid('password', weakness);
+    }
     const endSessions =
-      (dto.active === false && user.active) || (dto.role !== undefined && dto.role !== user.role);
+      (dto.active === false && user.active) ||
+      (dto.role !== undefined && dto.role !== user.role) ||
+      dto.password !== undefined;
     if (dto.programIds) {
       await this.programs.assertAllVisible(actor, dto.programIds);
       await this.setPrograms(actor, id, dto.programIds);
@@ -111,7 +120,13 @@ export class UsersService {
       ...(dto.name !== undefined && { name: dto.name.trim() }),
       ...(dto.role !== undefined && { role: dto.role }),
       ...(dto.active !== undefined && { active: dto.active }),
+      ...billingFields(dto),
     });
+    if (dto.password !== undefined) {
+      // A reset: the administrator knows this password too, so it must be replaced at sign-in.
+      user.passwordHash = await hashPassword(dto.password);
+      user.mustChangePassword = true;
+    }
     const saved = await users.save(user);
     if (endSessions) await this.sessions.endAllFor(id);
     await this.audit.record({ action: 'user.update', entityType: 'user', entityId: id });
@@ -155,5 +170,25 @@ export function toUser(u: UserEntity, programIds: string[]): User {
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     lastSignInAt: u.lastSignInAt ? u.lastSignInAt.toISOString() : null,
+    credential:
+      u.credentialType && u.credentialNumber && u.credentialExpiresOn
+        ? { type: u.credentialType, number: u.credentialNumber, expiresOn: u.credentialExpiresOn }
+        : null,
+    npi: u.npi,
+  };
+}
+
+/** The credential and NPI columns a create or update sets; absent fields stay as they are. */
+function billingFields(dto: {
+  credential?: Credential | null;
+  npi?: string | null;
+}): Partial<Pick<UserEntity, 'credentialType' | 'credentialNumber' | 'credentialExpiresOn' | 'npi'>> {
+  return {
+    ...(dto.credential !== undefined && {
+      credentialType: dto.credential?.type.trim() ?? null,
+      credentialNumber: dto.credential?.number ?? null,
+      credentialExpiresOn: dto.credential?.expiresOn ?? null,
+    }),
+    ...(dto.npi !== undefined && { npi: dto.npi }),
   };
 }

@@ -9,7 +9,7 @@ type Response = request.Response;
  * state-changing requests the way Angular's HttpClient does.
  */
 export class Staff {
-  private readonly cookies = new Map<string, string>();
+  private cookies = new Map<string, string>();
   user: { id: string; email: string; role: string; organizationId: string; programIds: string[] } | null =
     null;
   lastLogin?: Response;
@@ -29,6 +29,14 @@ export class Staff {
     if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text}`);
     staff.user = res.body.user;
     return staff;
+  }
+
+  /** The same caller (same cookies, same session) reaching another API process. */
+  through(server: Server): Staff {
+    const other = new Staff(server);
+    other.cookies = this.cookies;
+    other.user = this.user;
+    return other;
   }
 
   cookie(name: string): string | undefined {

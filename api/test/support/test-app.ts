@@ -22,7 +22,7 @@ export interface TestApp {
 }
 
 /** A fresh database copied from the migrated template, seeded with the demo, and the real Nest app. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, webRoot?: string): Promise<TestApp> {
   const serverUrl = required('PEERPATH_TEST_SERVER_URL');
   const template = required('PEERPATH_TEST_TEMPLATE');
   const name = `peerpath_test_${randomBytes(6).toString('hex')}`;
@@ -37,7 +37,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     requestsPerMinute: 100_000,
     ...overrides,
   };
-  const app = await createApp(config);
+  const app = await createApp(config, webRoot);
   const server = app.getHttpServer() as Server;
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
