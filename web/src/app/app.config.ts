@@ -4,12 +4,14 @@ import {
   inject,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
+  isDevMode,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
+import { provideServiceWorker } from '@angular/service-worker';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth.service';
+import { provideIcons } from './core/icon-registry';
 import { sessionExpiryInterceptor } from './core/session-expiry.interceptor';
 
 export const appConfig: ApplicationConfig = {
@@ -27,6 +29,12 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     provideAppInitializer(() => inject(AuthService).ready()),
-    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
+    provideIcons(),
+    // Production builds only: the worker keeps the app shell, scripts, styles, fonts and icons so
+    // the app opens with no signal; /api answers are never cached (they carry client data).
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:30000',
+    }),
   ],
 };

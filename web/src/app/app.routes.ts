@@ -1,7 +1,15 @@
-import type { Routes } from '@angular/router';
-import { permissionGuard, signedInMatch, signedOutGuard } from './core/auth.guards';
+import { inject } from '@angular/core';
+import { type RedirectFunction, Router, type Routes } from '@angular/router';
+import { passwordChangeDueGuard, permissionGuard, signedInMatch, signedOutGuard } from './core/auth.guards';
 
 const title = (page: string) => `${page} — PeerPath`;
+
+/** Signed out on one of the app's pages: sign in first, then come back to it (`?next=`). */
+const toSignIn: RedirectFunction = ({ url, queryParams }) => {
+  const router = inject(Router);
+  const next = router.serializeUrl(router.createUrlTree(['/', ...url.map((s) => s.path)], { queryParams }));
+  return router.createUrlTree(['/sign-in'], next === '/' ? {} : { queryParams: { next } });
+};
 
 /** Screens inside the signed-in shell. */
 const shellRoutes: Routes = [
@@ -48,6 +56,11 @@ const shellRoutes: Routes = [
     loadComponent: () => import('./contacts/log-contact/log-contact-page').then((m) => m.LogContactPage),
   },
   {
+    path: 'outbox',
+    title: title('Outbox'),
+    loadComponent: () => import('./outbox/outbox-page').then((m) => m.OutboxPage),
+  },
+  {
     path: 'assignments',
     title: title('Caseload assignment'),
     canActivate: [permissionGuard('clients:assign')],
@@ -66,10 +79,28 @@ const shellRoutes: Routes = [
     loadComponent: () => import('./referrals/referrals-page').then((m) => m.ReferralsPage),
   },
   {
+    path: 'clients/:id/disclosures',
+    title: title('Accounting of disclosures'),
+    canActivate: [permissionGuard('disclosures:read')],
+    loadComponent: () => import('./consents/accounting/disclosures-page').then((m) => m.DisclosuresPage),
+  },
+  {
     path: 'referrals/:id/summary',
     title: title('Referral summary'),
     canActivate: [permissionGuard('referrals:read')],
     loadComponent: () => import('./referrals/referral-summary-page').then((m) => m.ReferralSummaryPage),
+  },
+  {
+    path: 'handoffs',
+    title: title('Incoming handoffs'),
+    canActivate: [permissionGuard('handoffs:read')],
+    loadComponent: () => import('./handoffs/handoff-queue').then((m) => m.HandoffQueue),
+  },
+  {
+    path: 'handoffs/new',
+    title: title('Record a handoff'),
+    canActivate: [permissionGuard('handoffs:write')],
+    loadComponent: () => import('./handoffs/new-handoff-page').then((m) => m.NewHandoffPage),
   },
   {
     path: 'groups',
@@ -109,6 +140,12 @@ const shellRoutes: Routes = [
     loadComponent: () => import('./admin/programs/programs-page').then((m) => m.ProgramsPage),
   },
   {
+    path: 'clinic',
+    title: title('Clinic settings'),
+    canActivate: [permissionGuard('organization:write')],
+    loadComponent: () => import('./admin/clinic/clinic-settings-page').then((m) => m.ClinicSettingsPage),
+  },
+  {
     path: 'audit',
     title: title('Audit log'),
     canActivate: [permissionGuard('audit:read')],
@@ -125,6 +162,12 @@ const shellRoutes: Routes = [
     title: title('Peer caseload'),
     canActivate: [permissionGuard('caseload:read', ['program'])],
     loadComponent: () => import('./dashboard/peer-caseload-page').then((m) => m.PeerCaseloadPage),
+  },
+  {
+    path: 'billing/claim-lines',
+    title: title('Claim lines'),
+    canActivate: [permissionGuard('billing:read')],
+    loadComponent: () => import('./billing/claim-lines-page').then((m) => m.ClaimLinesPage),
   },
   {
     path: 'review',
@@ -147,6 +190,18 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage),
   },
   {
+    path: 'change-password',
+    title: title('Choose your password'),
+    canActivate: [passwordChangeDueGuard],
+    loadComponent: () => import('./sign-in/change-password-page').then((m) => m.ChangePasswordPage),
+  },
+  // The recipient of a shared referral, with no account: outside the shell, signed in or not.
+  {
+    path: 'r/:token',
+    title: title('Referral'),
+    loadComponent: () => import('./recipient/recipient-page').then((m) => m.RecipientPage),
+  },
+  {
     path: '',
     canMatch: [signedInMatch],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
@@ -157,6 +212,7 @@ export const appRoutes: Routes = [
     '',
     'staff',
     'programs',
+    'clinic',
     'audit',
     'assignments',
     'clients',
@@ -166,19 +222,24 @@ export const appRoutes: Routes = [
     'clients/:id/log-contact',
     'clients/:id/contacts/:contactId/edit',
     'clients/:id/refer',
+    'clients/:id/disclosures',
     'referrals',
     'referrals/:id/summary',
+    'handoffs',
+    'handoffs/new',
     'groups',
     'groups/:id',
     'sessions/:id/attendance',
     'directory',
     'dashboard',
     'dashboard/peers/:peerId',
+    'billing/claim-lines',
     'review',
+    'outbox',
   ].map((path) => ({
     path,
     pathMatch: 'full' as const,
-    redirectTo: '/sign-in',
+    redirectTo: toSignIn,
   })),
   {
     path: '**',

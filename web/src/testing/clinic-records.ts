@@ -16,6 +16,7 @@ export function client(overrides: Partial<Client> = {}): Client {
     phone: '555-0110',
     email: null,
     externalRecordNumber: 'MRN-1',
+    medicaidId: null,
     programId: PROGRAM_ID,
     primaryPeerId: PEER_ID,
     recoveryStartDate: null,

@@ -17,6 +17,8 @@ const peer = (n: number, name: string): User => ({
   version: 1,
   createdAt: '2026-01-01T00:00:00Z',
   lastSignInAt: null,
+  credential: null,
+  npi: null,
 });
 const pat = peer(1, 'Pat Peer');
 const robin = peer(2, 'Robin Peer');

@@ -42,7 +42,7 @@ export interface ClinicalNoteDialogData {
         <div aria-live="assertive">
           @if (error(); as message) {
             <p class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
             </p>
           }
@@ -72,7 +72,7 @@ export interface ClinicalNoteDialogData {
         </button>
         @if (!data.note) {
           <button mat-flat-button type="button" [disabled]="busy()" (click)="save(true)">
-            <mat-icon aria-hidden="true">draw</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="draw"></mat-icon>
             Save and sign
           </button>
         }

@@ -14,15 +14,21 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { can, type Consent, type Disclosure, type Permission } from '@peerpath/contracts';
+import {
+  can,
+  type Consent,
+  type Disclosure,
+  DISCLOSURE_CHANNEL_LABELS,
+  type Permission,
+} from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { readProblem } from '../core/problem';
 import { ResourcesApi } from '../directory/resources-api.service';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
-import { CONSENT_STATE_LABELS, consentRecipient, consentState } from './consent-coverage';
+import { CONSENT_STATE_LABELS, consentRecipient, consentState, elementWords } from './consent-coverage';
 import { ConsentDialog, type ConsentDialogData } from './consent-dialog';
 import { ConsentsApi } from './consents-api.service';
+import { RevokeConsentDialog, type RevokeConsentDialogData } from './revoke-consent-dialog';
 
 /** A client's 42 CFR Part 2 consents (in force, expired, revoked) and their accounting of disclosures. */
 @Component({
@@ -53,6 +59,8 @@ export class ClientConsents implements OnInit {
   protected readonly disclosureError = signal<string | null>(null);
 
   protected readonly stateLabels = CONSENT_STATE_LABELS;
+  protected readonly channelLabels = DISCLOSURE_CHANNEL_LABELS;
+  protected readonly elementWords = elementWords;
   protected readonly state = consentState;
   protected recipient(consent: Consent): string {
     return consentRecipient(consent, this.resourceNames());
@@ -98,13 +106,8 @@ export class ClientConsents implements OnInit {
   }
 
   protected async revoke(consent: Consent): Promise<void> {
-    const ref = this.dialog.open<ConfirmDialog<Consent>, ConfirmDialogData<Consent>, Consent>(ConfirmDialog, {
-      data: {
-        title: 'Revoke consent',
-        message: `Nothing more may be disclosed to ${this.recipient(consent)} under this consent. Disclosures already made stay in the accounting.`,
-        confirm: 'Revoke consent',
-        action: () => this.api.revoke(consent.id),
-      },
+    const ref = this.dialog.open<RevokeConsentDialog, RevokeConsentDialogData, Consent>(RevokeConsentDialog, {
+      data: { consent, recipient: this.recipient(consent) },
       width: '480px',
       maxWidth: '95vw',
     });

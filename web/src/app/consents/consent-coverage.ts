@@ -1,8 +1,18 @@
-import type { Consent, Resource } from '@peerpath/contracts';
+import {
+  type Consent,
+  consentCovers,
+  type ConsentRecipient,
+  coveringConsent as covering,
+  DISCLOSURE_ELEMENT_LABELS,
+  type DisclosureElement,
+  REFERRAL_REQUIRED_ELEMENTS,
+  type Resource,
+} from '@peerpath/contracts';
+import { localToday } from '../core/clinic-clock';
 
 /** Who a referral would share information with: a directory resource or a named outside organization. */
 export type Recipient =
-  | { kind: 'resource'; resource: Pick<Resource, 'id' | 'name' | 'organizationName'> }
+  | { kind: 'resource'; resource: Pick<Resource, 'id' | 'name' | 'organizationName' | 'treatingProvider'> }
   | { kind: 'outside'; name: string };
 
 export type ConsentState = 'in_force' | 'expired' | 'revoked';
@@ -13,38 +23,35 @@ export const CONSENT_STATE_LABELS: Record<ConsentState, string> = {
   revoked: 'Revoked',
 };
 
-function normal(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+/** The recipient as the contracts' consent rule sees it. */
+export function toConsentRecipient(recipient: Recipient): ConsentRecipient {
+  if (recipient.kind === 'outside')
+    return { resourceId: null, names: [recipient.name], treatingProvider: false };
+  const r = recipient.resource;
+  return {
+    resourceId: r.id,
+    names: [r.name, r.organizationName].filter((n): n is string => !!n),
+    treatingProvider: r.treatingProvider,
+  };
 }
 
-/** The names a recipient goes by, as a consent may spell them. */
-export function recipientNames(recipient: Recipient): string[] {
-  if (recipient.kind === 'outside') return [recipient.name];
-  return [recipient.resource.name, recipient.resource.organizationName].filter((n): n is string => !!n);
+/** Whether this consent covers the recipient on the clinic's today: the API's rule (42 CFR 2.31(a)(4)). */
+export function covers(consent: Consent, recipient: Recipient, today = localToday()): boolean {
+  return consentCovers(consent, toConsentRecipient(recipient), today);
 }
 
 /**
- * Whether a consent, if in force, names this recipient (the server's rule): the directory resource
- * itself, an organization of the same name (case-insensitive), or a general designation, which
- * covers directory resources only.
+ * The consent the API would send a referral under: the newest in force today that covers the
+ * recipient and permits the client's name and need — the same function the API calls.
  */
-export function names(consent: Consent, recipient: Recipient): boolean {
-  if (recipient.kind === 'resource') {
-    if (consent.recipientResourceId === recipient.resource.id) return true;
-    if (consent.generalDesignation) return true;
-  }
-  if (!consent.recipientOrganization) return false;
-  const wanted = normal(consent.recipientOrganization);
-  return recipientNames(recipient).some((n) => normal(n) === wanted);
-}
-
-/** The newest consent in force that covers the recipient, or null (the server still decides). */
-export function coveringConsent(consents: readonly Consent[], recipient: Recipient | null): Consent | null {
-  if (!recipient) return null;
-  if (recipient.kind === 'outside' && !recipient.name.trim()) return null;
-  const covering = consents.filter((c) => c.inForce && !c.revokedAt && names(c, recipient));
-  covering.sort((a, b) => b.signedAt.localeCompare(a.signedAt) || b.createdAt.localeCompare(a.createdAt));
-  return covering[0] ?? null;
+export function coveringConsent(
+  consents: readonly Consent[],
+  recipient: Recipient | null,
+  today = localToday(),
+): Consent | null {
+  return recipient
+    ? covering(consents, toConsentRecipient(recipient), today, REFERRAL_REQUIRED_ELEMENTS)
+    : null;
 }
 
 export function consentState(consent: Consent): ConsentState {
@@ -57,4 +64,11 @@ export function consentRecipient(consent: Consent, resourceNames: ReadonlyMap<st
   if (consent.recipientResourceId)
     return resourceNames.get(consent.recipientResourceId) ?? 'A directory resource';
   return consent.recipientOrganization ?? consent.generalDesignation ?? '—';
+}
+
+/** Data elements in plain words: "name, phone number and what they were referred for". */
+export function elementWords(elements: readonly DisclosureElement[]): string {
+  const words = elements.map((e) => DISCLOSURE_ELEMENT_LABELS[e]);
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

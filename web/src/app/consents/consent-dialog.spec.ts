@@ -12,7 +12,9 @@ const form = {
   expiryKind: 'date' as const,
   expiresAt: '2027-03-01',
   expiryEvent: 'leftover',
+  signedBy: 'client' as const,
   representativeName: ' ',
+  recipientIsCoveredEntity: false,
 };
 
 describe('toConsentRequest', () => {
@@ -24,6 +26,9 @@ describe('toConsentRequest', () => {
       information: 'Name and phone',
       signedAt: '2026-03-01',
       expiresAt: '2027-03-01',
+      signedBy: 'client',
+      revocationStatementAcknowledged: true,
+      recipientIsCoveredEntity: false,
     });
   });
 
@@ -44,6 +49,7 @@ describe('toConsentRequest', () => {
     const general = toConsentRequest({
       ...form,
       recipientKind: 'designation',
+      signedBy: 'representative',
       representativeName: 'Pat Guardian',
     });
     expect(general.generalDesignation).toBe('leftover');

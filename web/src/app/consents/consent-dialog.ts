@@ -15,7 +15,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { Consent, CreateConsentRequest, Resource } from '@peerpath/contracts';
+import {
+  type Consent,
+  type ConsentSigner,
+  type CreateConsentRequest,
+  type Resource,
+  REVOCATION_STATEMENT,
+} from '@peerpath/contracts';
 import { localToday } from '../clients/client-display';
 import { AuthService } from '../core/auth.service';
 import { applyServerErrors, serverError } from '../core/forms';
@@ -52,12 +58,18 @@ export function toConsentRequest(v: {
   expiryKind: ExpiryKind;
   expiresAt: string;
   expiryEvent: string;
+  signedBy: ConsentSigner;
   representativeName: string;
+  recipientIsCoveredEntity: boolean;
 }): CreateConsentRequest {
   const request: CreateConsentRequest = {
     purpose: v.purpose.trim(),
     information: v.information.trim(),
     signedAt: v.signedAt,
+    signedBy: v.signedBy,
+    // The form cannot be saved without the signer's acknowledgement (42 CFR 2.31(a)(6)).
+    revocationStatementAcknowledged: true,
+    recipientIsCoveredEntity: v.recipientIsCoveredEntity,
   };
   if (v.disclosingParty.trim()) request.disclosingParty = v.disclosingParty.trim();
   if (v.recipientKind === 'resource') request.recipientResourceId = v.recipientResourceId;
@@ -65,7 +77,7 @@ export function toConsentRequest(v: {
   if (v.recipientKind === 'designation') request.generalDesignation = v.generalDesignation.trim();
   if (v.expiryKind === 'date') request.expiresAt = v.expiresAt;
   else request.expiryEvent = v.expiryEvent.trim();
-  if (v.representativeName.trim()) request.representativeName = v.representativeName.trim();
+  if (v.signedBy === 'representative') request.representativeName = v.representativeName.trim();
   return request;
 }
 
@@ -115,8 +127,14 @@ export class ConsentDialog implements OnInit {
     expiryKind: ['date' as ExpiryKind],
     expiresAt: [''],
     expiryEvent: [''],
+    signedBy: ['client' as ConsentSigner],
     representativeName: ['', Validators.maxLength(200)],
+    recipientIsCoveredEntity: [false],
     signed: [false, Validators.requiredTrue],
+  });
+  protected readonly revocationStatement = REVOCATION_STATEMENT;
+  protected readonly signedBy = toSignal(this.form.controls.signedBy.valueChanges, {
+    initialValue: this.form.controls.signedBy.value,
   });
   protected readonly recipientKind = toSignal(this.form.controls.recipientKind.valueChanges, {
     initialValue: this.form.controls.recipientKind.value,
@@ -137,6 +155,15 @@ export class ConsentDialog implements OnInit {
     this.form.controls.expiryKind.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.requireExpiry());
+    this.form.controls.signedBy.valueChanges.pipe(takeUntilDestroyed()).subscribe((by) => {
+      const name = this.form.controls.representativeName;
+      name.setValidators(
+        by === 'representative'
+          ? [Validators.required, Validators.maxLength(200)]
+          : Validators.maxLength(200),
+      );
+      name.updateValueAndValidity({ emitEvent: false });
+    });
     this.requireRecipient();
     this.requireExpiry();
   }

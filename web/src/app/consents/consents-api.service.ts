@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API, type Consent, type CreateConsentRequest, type Disclosure } from '@peerpath/contracts';
+import {
+  API,
+  type Consent,
+  type CreateConsentRequest,
+  type CreateDisclosureRequest,
+  type Disclosure,
+  type RevokeConsentRequest,
+} from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 
 const clientUrl = (clientId: string, rest: string) => `${API.clients}/${encodeURIComponent(clientId)}${rest}`;
@@ -18,8 +25,15 @@ export class ConsentsApi {
     return firstValueFrom(this.http.post<Consent>(clientUrl(clientId, '/consents'), request));
   }
 
-  revoke(id: string): Promise<Consent> {
-    return firstValueFrom(this.http.post<Consent>(`${API.consents}/${encodeURIComponent(id)}/revoke`, {}));
+  revoke(id: string, request: RevokeConsentRequest): Promise<Consent> {
+    return firstValueFrom(
+      this.http.post<Consent>(`${API.consents}/${encodeURIComponent(id)}/revoke`, request),
+    );
+  }
+
+  /** A disclosure made outside a referral (phone, fax, paper); the server checks consent (409). */
+  recordDisclosure(clientId: string, request: CreateDisclosureRequest): Promise<Disclosure> {
+    return firstValueFrom(this.http.post<Disclosure>(clientUrl(clientId, '/disclosures'), request));
   }
 
   disclosures(clientId: string): Promise<Disclosure[]> {

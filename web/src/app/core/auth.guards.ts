@@ -3,11 +3,25 @@ import { type CanActivateFn, type CanMatchFn, Router } from '@angular/router';
 import { can, type Permission, type Scope, scopeOf } from '@peerpath/contracts';
 import { AuthService } from './auth.service';
 
-/** Matches only while someone is signed in (used on the shell route). */
+/**
+ * Matches only while someone is signed in (used on the shell route); a staff member who must
+ * replace an administrator's password goes to that screen first (the API refuses the rest).
+ */
 export const signedInMatch: CanMatchFn = async () => {
   const auth = inject(AuthService);
+  const router = inject(Router);
   await auth.ready();
+  if (auth.user()?.mustChangePassword) return router.createUrlTree(['/change-password']);
   return auth.signedIn();
+};
+
+/** The change-password screen: only for a signed-in staff member who must change it. */
+export const passwordChangeDueGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ready();
+  if (!auth.signedIn()) return router.createUrlTree(['/sign-in']);
+  return auth.user()?.mustChangePassword ? true : router.createUrlTree(['/']);
 };
 
 /** Sends a signed-out visitor to the sign-in page. */

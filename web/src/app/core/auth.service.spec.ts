@@ -30,16 +30,16 @@ describe('AuthService', () => {
     setCookie(null);
   });
 
-  it('loads the signed-in user from GET /api/auth/me', async () => {
+  it('loads the signed-in user from GET /api/auth/session', async () => {
     const ready = auth.ready();
-    backend.expectOne(API.me).flush({ user: sessionUser('peer') });
+    backend.expectOne(API.session).flush({ user: sessionUser('peer') });
     await ready;
     expect(auth.user()?.role).toBe('peer');
   });
 
-  it('treats a 401 from /api/auth/me as signed out', async () => {
+  it('treats a session answer without a user as signed out', async () => {
     const ready = auth.ready();
-    backend.expectOne(API.me).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne(API.session).flush({ user: null });
     await ready;
     expect(auth.user()).toBeNull();
     expect(auth.signedIn()).toBe(false);
@@ -61,7 +61,7 @@ describe('AuthService', () => {
   it('fetches the XSRF cookie first when it is missing', async () => {
     setCookie(null);
     const login = auth.login({ email: 'peer@demo.test', password: 'x' });
-    backend.expectOne(API.me).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne(API.session).flush({ user: null });
     await settle();
     backend.expectOne(API.login).flush({ user: sessionUser('peer') });
     await login;

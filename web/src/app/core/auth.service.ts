@@ -1,6 +1,13 @@
 import { HttpClient, HttpErrorResponse, HttpXsrfTokenExtractor } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { API, type LoginRequest, type LoginResponse, type SessionUser } from '@peerpath/contracts';
+import {
+  API,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type LoginResponse,
+  type SessionResponse,
+  type SessionUser,
+} from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 import { setClinicTimeZone } from './clinic-clock';
 
@@ -15,7 +22,7 @@ export class AuthService {
   readonly user = this.current.asReadonly();
   readonly signedIn = computed(() => this.current() !== null);
 
-  /** Loads the session once (GET /api/auth/me); later calls share the same answer. */
+  /** Loads the session once (GET /api/auth/session); later calls share the same answer. */
   ready(): Promise<void> {
     this.loading ??= this.refresh();
     return this.loading;
@@ -23,8 +30,8 @@ export class AuthService {
 
   async refresh(): Promise<void> {
     try {
-      const { user } = await firstValueFrom(this.http.get<LoginResponse>(API.me));
-      setClinicTimeZone(user.timeZone);
+      const { user } = await firstValueFrom(this.http.get<SessionResponse>(API.session));
+      if (user) setClinicTimeZone(user.timeZone);
       this.current.set(user);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
@@ -39,6 +46,13 @@ export class AuthService {
     setClinicTimeZone(user.timeZone);
     this.current.set(user);
     this.loading = Promise.resolve();
+    return user;
+  }
+
+  /** POST /api/auth/change-password: the staff member replaces a password an administrator chose. */
+  async changePassword(request: ChangePasswordRequest): Promise<SessionUser> {
+    const { user } = await firstValueFrom(this.http.post<LoginResponse>(API.changePassword, request));
+    this.current.set(user);
     return user;
   }
 
@@ -60,11 +74,7 @@ export class AuthService {
   /** The server sets XSRF-TOKEN on any response; fetch one first if the cookie is missing. */
   private async ensureXsrfCookie(): Promise<void> {
     if (this.xsrf.getToken() !== null) return;
-    try {
-      await firstValueFrom(this.http.get(API.me));
-    } catch {
-      // 401 is expected here: the answer still carries the cookie.
-    }
+    await firstValueFrom(this.http.get(API.session));
   }
 }
 

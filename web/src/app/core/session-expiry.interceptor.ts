@@ -5,7 +5,7 @@ import { API } from '@peerpath/contracts';
 import { catchError, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 
-const SESSION_CALLS: readonly string[] = [API.login, API.me, API.logout];
+const SESSION_CALLS: readonly string[] = [API.login, API.me, API.session, API.logout];
 
 function isSessionCall(url: string): boolean {
   const path = url.split(/[?#]/)[0];

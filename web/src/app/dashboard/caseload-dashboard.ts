@@ -11,6 +11,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import {
+  can,
   type CaseloadReport,
   type PeerCaseloadFigures,
   type Permission,
@@ -37,6 +38,7 @@ import {
   REFERRAL_OUTCOME_LABELS,
   shortName,
 } from './chart-data';
+import { HandoffTimesPanel } from './handoff-times';
 import { type ReportPeriod, ReportsApi } from './reports-api.service';
 
 function scopeIs(role: Role | undefined, permission: Permission, scope: Scope): boolean {
@@ -85,6 +87,7 @@ const tooltip = { titleFont: { family: FONT }, bodyFont: { family: FONT }, paddi
     MatProgressBarModule,
     MatTableModule,
     MatTooltipModule,
+    HandoffTimesPanel,
   ],
   providers: [provideCharts(withDefaultRegisterables())],
   templateUrl: './caseload-dashboard.html',
@@ -101,6 +104,10 @@ export class CaseloadDashboard {
   /** Program scope: every peer, with drill-down; caseload scope: the caller's own figures. */
   protected readonly programWide = computed(() => scopeIs(this.user()?.role, 'reports:read', 'program'));
   protected readonly canDrill = computed(() => scopeIs(this.user()?.role, 'caseload:read', 'program'));
+  /** Program-wide readers of handoffs (managers) also see the times to first contact. */
+  protected readonly showHandoffTimes = computed(
+    () => this.programWide() && can(this.user()?.role, 'handoffs:read'),
+  );
 
   protected readonly periodKinds: PeriodKind[] = ['4w', '12w', 'custom'];
   protected readonly periodLabels = PERIOD_LABELS;
@@ -296,6 +303,8 @@ export class CaseloadDashboard {
   }
 
   private safeReport(): CaseloadReport {
-    return this.report() ?? { from: '', to: '', weeks: 0, peers: [], referralOutcomes: {} };
+    return (
+      this.report() ?? { from: '', to: '', weeks: 0, peers: [], referralOutcomes: {}, referralDeclines: [] }
+    );
   }
 }

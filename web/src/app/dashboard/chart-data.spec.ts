@@ -38,8 +38,15 @@ describe('dashboard chart data', () => {
 
   it('shows every referral outcome in a fixed order, zero when absent', () => {
     const chart = referralOutcomesChart(report);
-    expect(chart.labels).toEqual(['Completed', 'Declined', 'No-show', 'Cancelled']);
-    expect(chart.datasets[0].data).toEqual([3, 1, 0, 2]);
+    expect(chart.labels).toEqual([
+      'Completed',
+      'Declined',
+      'No-show',
+      'Cancelled',
+      'Unable to contact',
+      'No capacity',
+    ]);
+    expect(chart.datasets[0].data).toEqual([3, 1, 0, 2, 0, 0]);
   });
 
   it('turns group attendance rates into percentages and leaves peers without sessions empty', () => {

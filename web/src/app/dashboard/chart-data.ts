@@ -39,12 +39,21 @@ export function peerColor(index: number): string {
   return PEER_PALETTE[index % PEER_PALETTE.length];
 }
 
-export const REFERRAL_OUTCOMES = ['completed', 'declined', 'no_show', 'cancelled'] as const;
+export const REFERRAL_OUTCOMES = [
+  'completed',
+  'declined',
+  'no_show',
+  'cancelled',
+  'unable_to_contact',
+  'no_capacity',
+] as const;
 export const REFERRAL_OUTCOME_LABELS: Record<string, string> = {
   completed: 'Completed',
   declined: 'Declined',
   no_show: 'No-show',
   cancelled: 'Cancelled',
+  unable_to_contact: 'Unable to contact',
+  no_capacity: 'No capacity',
 };
 const OUTCOME_COLORS: Record<string, string> = {
   completed: CHART_COLORS.completed,

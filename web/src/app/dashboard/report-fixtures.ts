@@ -49,6 +49,7 @@ export function caseloadReport(overrides: Partial<CaseloadReport> = {}): Caseloa
       }),
     ],
     referralOutcomes: { completed: 3, declined: 1, cancelled: 2 },
+    referralDeclines: [{ declinedBy: 'recipient', reason: 'not_eligible', n: 1 }],
     ...overrides,
   };
 }

@@ -34,7 +34,7 @@ export interface ClientPickerData {
       <p>Who are you referring to {{ data.resourceName }}?</p>
       <mat-form-field appearance="outline" class="full-width" subscriptSizing="dynamic">
         <mat-label>Search your clients</mat-label>
-        <mat-icon matPrefix aria-hidden="true">search</mat-icon>
+        <mat-icon matPrefix aria-hidden="true" svgIcon="search"></mat-icon>
         <input matInput type="search" autocomplete="off" (input)="onSearch($event)" />
       </mat-form-field>
       @if (loading()) {
@@ -43,7 +43,7 @@ export interface ClientPickerData {
       <div aria-live="polite">
         @if (error(); as message) {
           <p class="problem" role="alert">
-            <mat-icon aria-hidden="true">error</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
             <span>{{ message }}</span>
           </p>
         }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -36,6 +37,7 @@ const text = (value: string): string | null => value.trim() || null;
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -75,6 +77,7 @@ export class ResourceFormDialog {
           ? 'no'
           : 'unknown') as Medicaid,
     ],
+    treatingProvider: [this.r?.treatingProvider ?? false],
     status: [(this.r?.status ?? 'active') as ResourceStatus],
     lastVerifiedOn: [this.r?.lastVerifiedOn ?? ''],
   });
@@ -105,6 +108,7 @@ export class ResourceFormDialog {
         .map((l) => l.trim())
         .filter(Boolean),
       acceptsMedicaid: v.acceptsMedicaid === 'unknown' ? null : v.acceptsMedicaid === 'yes',
+      treatingProvider: v.treatingProvider,
       status: v.status,
       lastVerifiedOn: v.lastVerifiedOn || null,
     } as ResourceRequest;

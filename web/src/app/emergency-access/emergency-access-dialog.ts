@@ -42,7 +42,7 @@ export function reasonValidator(control: AbstractControl<string>): ValidationErr
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p class="warning">
-          <mat-icon aria-hidden="true">emergency</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="emergency"></mat-icon>
           <span>
             Use this only when a client needs help now and their own staff cannot be reached. You get
             {{ minutes }} minutes of read-only access to this one client. Every view is recorded and your
@@ -52,7 +52,7 @@ export function reasonValidator(control: AbstractControl<string>): ValidationErr
         <div aria-live="assertive">
           @if (error(); as message) {
             <p class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
             </p>
           }

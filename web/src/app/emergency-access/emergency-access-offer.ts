@@ -19,7 +19,7 @@ import { EmergencyAccessDialog, type EmergencyAccessData } from './emergency-acc
       <section class="page offer" aria-labelledby="emergency-offer-heading">
         <div class="box">
           <h2 id="emergency-offer-heading">
-            <mat-icon aria-hidden="true">emergency</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="emergency"></mat-icon>
             Client in crisis?
           </h2>
           <p>
@@ -28,7 +28,7 @@ import { EmergencyAccessDialog, type EmergencyAccessData } from './emergency-acc
             and reviewed by your program manager.
           </p>
           <button mat-stroked-button type="button" class="open" (click)="open()">
-            <mat-icon aria-hidden="true">lock_open</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="lock_open"></mat-icon>
             Emergency access
           </button>
         </div>

@@ -24,7 +24,7 @@ import { EmergencyAccess } from './emergency-access.service';
   template: `
     @if (grant(); as g) {
       <div class="banner" role="status" data-testid="emergency-banner">
-        <mat-icon aria-hidden="true">emergency</mat-icon>
+        <mat-icon aria-hidden="true" svgIcon="emergency"></mat-icon>
         <div>
           @if (ended()) {
             <strong>Emergency access ended at {{ g.expiresAt | date: 'HH:mm' }}.</strong>

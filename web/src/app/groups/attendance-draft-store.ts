@@ -5,6 +5,8 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@peerpath/contracts'
 export interface DraftRow {
   clientId: string;
   status: AttendanceStatus | null;
+  /** A late arrival's minutes, as typed; absent in drafts kept before minutes were asked. */
+  minutesAttended?: number | null;
 }
 
 /** A walk-in added on this device, not yet on the roster: kept by display name only. */
@@ -44,7 +46,8 @@ export class AttendanceDraftStore {
         rows: draft.rows.filter(
           (r): r is DraftRow =>
             typeof r?.clientId === 'string' &&
-            (r.status === null || ATTENDANCE_STATUSES.includes(r.status as AttendanceStatus)),
+            (r.status === null || ATTENDANCE_STATUSES.includes(r.status as AttendanceStatus)) &&
+            (r.minutesAttended == null || Number.isInteger(r.minutesAttended)),
         ),
         walkIns: Array.isArray(draft.walkIns)
           ? draft.walkIns.filter((w) => typeof w?.clientId === 'string' && typeof w.displayName === 'string')

@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { type Group, MAX_SESSION_MINUTES } from '@peerpath/contracts';
+import { type Group, type GroupSession, MAX_SESSION_MINUTES, nextFreeSessionDate } from '@peerpath/contracts';
 import { applyServerErrors, serverError } from '../core/forms';
 import { problemField, problemSlug, readProblem } from '../core/problem';
 import { localToday } from '../clients/client-display';
@@ -16,6 +16,8 @@ export interface SessionFormData {
   group: Group;
   /** Length of the latest session, as the default. */
   durationMinutes?: number;
+  /** The group's sessions: the default date skips those taken at the default start time. */
+  sessions?: Pick<GroupSession, 'date' | 'startTime'>[];
 }
 
 export interface SessionFormResult {
@@ -44,7 +46,7 @@ export interface SessionFormResult {
         <div aria-live="assertive">
           @if (error(); as message) {
             <div class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
               @if (existing(); as sessionId) {
                 <button mat-button type="button" (click)="openExisting(sessionId)">Open it</button>
@@ -125,9 +127,18 @@ export class SessionFormDialog {
   protected readonly error = signal<string | null>(null);
   protected readonly existing = signal<string | null>(null);
 
+  private readonly startTime = scheduleTime(this.data.group.schedule) ?? '18:00';
+
+  /** Dates whose default slot is taken: the API refuses a second session at the same date and time. */
+  private takenDates(): string[] {
+    return (this.data.sessions ?? [])
+      .filter((s) => s.startTime.slice(0, 5) === this.startTime)
+      .map((s) => s.date);
+  }
+
   protected readonly form = inject(NonNullableFormBuilder).group({
-    date: [localToday(), Validators.required],
-    startTime: [scheduleTime(this.data.group.schedule) ?? '18:00', Validators.required],
+    date: [nextFreeSessionDate(localToday(), this.takenDates()), Validators.required],
+    startTime: [this.startTime, Validators.required],
     durationMinutes: [
       this.data.durationMinutes ?? 60,
       [Validators.required, Validators.min(1), Validators.max(MAX_SESSION_MINUTES)],

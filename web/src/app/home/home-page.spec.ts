@@ -43,6 +43,17 @@ describe('HomePage', () => {
     expect(element.textContent).toContain('No clients on your caseload yet.');
   });
 
+  it('keeps a peer’s caseload out of view until the updates above it have answered', async () => {
+    const { backend, element, fixture } = await render('peer');
+    const caseload = () => element.querySelector('pp-my-caseload') as HTMLElement;
+    expect(caseload().classList).toContain('waiting');
+    backend.expectOne((r) => r.url.endsWith('/recipient-answers')).flush({ items: [] });
+    backend.expectOne((r) => r.url === '/api/handoffs').flush({ items: [], nextCursor: null });
+    await settle();
+    await fixture.whenStable();
+    expect(caseload().classList).not.toContain('waiting');
+  });
+
   it('lists program clients for a clinician', async () => {
     const { backend } = await render('clinician');
     const request = backend.expectOne((r) => r.url === '/api/clients');

@@ -53,7 +53,7 @@ export const MAX_REVIEW_COMMENT = 2000;
         <div aria-live="assertive">
           @if (error(); as message) {
             <p class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
             </p>
           }
@@ -67,7 +67,7 @@ export const MAX_REVIEW_COMMENT = 2000;
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
         <button mat-flat-button type="submit" [disabled]="busy()">
-          <mat-icon aria-hidden="true">fact_check</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="fact_check"></mat-icon>
           Mark reviewed
         </button>
       </mat-dialog-actions>

@@ -5,8 +5,17 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { MoveReferralRequest, Referral, ReferralStatus } from '@peerpath/contracts';
+import {
+  DECLINE_REASON_LABELS,
+  DECLINE_REASONS,
+  type DeclinedBy,
+  type DeclineReason,
+  type MoveReferralRequest,
+  type Referral,
+  type ReferralStatus,
+} from '@peerpath/contracts';
 import { problemSlug, readProblem } from '../core/problem';
 import { recipientOf, STATUS_LABELS } from './referral-display';
 import { ReferralsApi } from './referrals-api.service';
@@ -30,6 +39,7 @@ export const CONSENT_REQUIRED_MESSAGE =
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     MatButtonModule,
     MatIconModule,
   ],
@@ -41,7 +51,7 @@ export const CONSENT_REQUIRED_MESSAGE =
         <div aria-live="assertive">
           @if (error(); as message) {
             <p class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
             </p>
             @if (consentRequired()) {
@@ -60,6 +70,29 @@ export const CONSENT_REQUIRED_MESSAGE =
           <mat-label>Note (optional)</mat-label>
           <textarea matInput rows="3" formControlName="note" maxlength="2000"></textarea>
         </mat-form-field>
+        @if (data.to === 'declined') {
+          <mat-form-field appearance="outline" class="full-width">
+            <mat-label>Who declined</mat-label>
+            <mat-select formControlName="declinedBy" required>
+              <mat-option value="client">The client</mat-option>
+              <mat-option value="recipient">The organization referred to</mat-option>
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field appearance="outline" class="full-width">
+            <mat-label>Reason</mat-label>
+            <mat-select formControlName="reason" required>
+              @for (r of reasons; track r) {
+                <mat-option [value]="r">{{ reasonLabels[r] }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        @if (data.to === 'waitlisted') {
+          <mat-form-field appearance="outline" class="full-width">
+            <mat-label>Place expected on (optional)</mat-label>
+            <input matInput type="date" formControlName="expectedOn" />
+          </mat-form-field>
+        }
         @if (data.to === 'sent') {
           <mat-form-field appearance="outline" class="full-width">
             <mat-label>Follow up on</mat-label>
@@ -83,7 +116,12 @@ export class MoveReferralDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     note: ['', Validators.maxLength(2000)],
     followUpOn: [''],
+    declinedBy: ['client' as DeclinedBy],
+    reason: ['not_interested' as DeclineReason],
+    expectedOn: [''],
   });
+  protected readonly reasons = DECLINE_REASONS;
+  protected readonly reasonLabels = DECLINE_REASON_LABELS;
   protected readonly title = `Mark ${STATUS_LABELS[this.data.to].toLowerCase()}`;
   protected readonly confirm = `Mark ${STATUS_LABELS[this.data.to].toLowerCase()}`;
   protected readonly recipient = recipientOf(this.data.referral);
@@ -93,11 +131,13 @@ export class MoveReferralDialog {
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;
-    const { note, followUpOn } = this.form.getRawValue();
+    const { note, followUpOn, declinedBy, reason, expectedOn } = this.form.getRawValue();
     const request: MoveReferralRequest = {
       status: this.data.to,
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(this.data.to === 'sent' && followUpOn ? { followUpOn } : {}),
+      ...(this.data.to === 'declined' ? { declinedBy, reason } : {}),
+      ...(this.data.to === 'waitlisted' && expectedOn ? { expectedOn } : {}),
     };
     this.busy.set(true);
     this.error.set(null);

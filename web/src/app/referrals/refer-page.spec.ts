@@ -72,6 +72,13 @@ describe('ReferPage', () => {
     expect(buttons()).not.toContain('Record consent');
   });
 
+  it('says why a general designation does not cover a recipient that is not a treating provider', async () => {
+    const { share, coverage } = await render([consent({ generalDesignation: 'my treating providers' })]);
+    await share();
+    expect(coverage()).toContain('No consent covers this recipient');
+    expect(coverage()).toContain('covers only treating providers');
+  });
+
   it('says plainly when none does (expired and revoked ones do not count) and offers to record one', async () => {
     const { share, coverage, buttons } = await render([
       consent({ recipientResourceId: RESOURCE, inForce: false, expiresAt: '2025-01-01' }),

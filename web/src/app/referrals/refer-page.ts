@@ -140,6 +140,13 @@ export class ReferPage implements OnInit {
   });
   /** The consent that, by the server's rule, covers the recipient (shown; the server decides). */
   protected readonly covering = computed(() => coveringConsent(this.consents(), this.recipient()));
+  /** A general designation is in force but cannot reach this recipient: say why (42 CFR 2.31(a)(4)). */
+  protected readonly generalDesignationOnly = computed(
+    () =>
+      !!this.recipient() &&
+      !this.covering() &&
+      this.consents().some((c) => c.inForce && !!c.generalDesignation),
+  );
 
   private idempotencyKey = newIdempotencyKey();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;

@@ -67,7 +67,14 @@ describe('ReferralBoard', () => {
   it('offers only the legal next statuses as one-tap buttons', async () => {
     const { card, buttons } = await render(items);
     expect(buttons(card('Avery Draft'))).toEqual(['Send', 'Cancel']);
-    expect(buttons(card('Blake OnTime'))).toEqual(['Accepted', 'Declined', 'Cancel']);
+    expect(buttons(card('Blake OnTime'))).toEqual([
+      'Accepted',
+      'Waitlisted',
+      'Declined',
+      'Unable to contact',
+      'No capacity',
+      'Cancel',
+    ]);
     expect(buttons(card('Devon Accepted'))).toEqual(['Completed', 'No-show', 'Cancel']);
   });
 

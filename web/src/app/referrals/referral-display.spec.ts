@@ -9,9 +9,24 @@ describe('nextStatuses', () => {
       for (const to of REFERRAL_STATUSES) expect(offered.includes(to)).toBe(canMoveReferral(from, to));
     }
     expect(nextStatuses('draft')).toEqual(['sent', 'cancelled']);
-    expect(nextStatuses('sent')).toEqual(['accepted', 'declined', 'cancelled']);
+    expect(nextStatuses('sent')).toEqual([
+      'accepted',
+      'waitlisted',
+      'declined',
+      'unable_to_contact',
+      'no_capacity',
+      'cancelled',
+    ]);
+    expect(nextStatuses('waitlisted')).toEqual(['accepted', 'declined', 'no_capacity', 'cancelled']);
     expect(nextStatuses('accepted')).toEqual(['completed', 'no_show', 'cancelled']);
-    for (const final of ['completed', 'declined', 'no_show', 'cancelled'] as const)
+    for (const final of [
+      'completed',
+      'declined',
+      'no_show',
+      'cancelled',
+      'unable_to_contact',
+      'no_capacity',
+    ] as const)
       expect(nextStatuses(final)).toEqual([]);
   });
 });
@@ -26,7 +41,7 @@ describe('boardColumns', () => {
       referral(5, { status: 'draft', followUpOn: null }),
       referral(6, { status: 'completed' }),
     ]);
-    expect(columns.map((c) => c.status)).toEqual(['draft', 'sent', 'accepted']);
+    expect(columns.map((c) => c.status)).toEqual(['draft', 'sent', 'waitlisted', 'accepted']);
     expect(columns[1].referrals.map((r) => r.clientName)).toEqual(['Client 4', 'Client 2', 'Client 1']);
     expect(columns[1].overdue).toBe(2);
     expect(columns[0].referrals.map((r) => r.clientName)).toEqual(['Client 5']);

@@ -12,21 +12,27 @@ import {
 export const STATUS_LABELS: Record<ReferralStatus, string> = {
   draft: 'Draft',
   sent: 'Sent',
+  waitlisted: 'Waitlisted',
   accepted: 'Accepted',
   completed: 'Completed',
   declined: 'Declined',
   no_show: 'No-show',
   cancelled: 'Cancelled',
+  unable_to_contact: 'Unable to contact',
+  no_capacity: 'No capacity',
 };
 
 /** What the one-tap button for a move says. */
 export const MOVE_LABELS: Record<ReferralStatus, string> = {
   draft: 'Back to draft',
   sent: 'Send',
+  waitlisted: 'Waitlisted',
   accepted: 'Accepted',
   completed: 'Completed',
   declined: 'Declined',
   no_show: 'No-show',
+  unable_to_contact: 'Unable to contact',
+  no_capacity: 'No capacity',
   cancelled: 'Cancel',
 };
 
@@ -37,7 +43,7 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
 };
 
 /** The statuses a board column shows, in the order a referral moves through them. */
-export const OPEN_STATUSES: readonly ReferralStatus[] = ['draft', 'sent', 'accepted'];
+export const OPEN_STATUSES: readonly ReferralStatus[] = ['draft', 'sent', 'waitlisted', 'accepted'];
 
 export function needLabel(need: Need): string {
   return NEED_LABELS[need] ?? need;

@@ -14,23 +14,31 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { can, type Consent, type Referral, REDISCLOSURE_NOTICE, type Resource } from '@peerpath/contracts';
-import { ConsentsApi } from '../consents/consents-api.service';
+import {
+  can,
+  COVERED_ENTITY_REDISCLOSURE_STATEMENT,
+  type Referral,
+  type ReferralPacket,
+  type Resource,
+} from '@peerpath/contracts';
+import { elementWords } from '../consents/consent-coverage';
 import { AuthService } from '../core/auth.service';
 import { readProblem } from '../core/problem';
 import { ResourcesApi } from '../directory/resources-api.service';
-import { needLabel, recipientOf, STATUS_LABELS, URGENCY_LABELS } from './referral-display';
+import { RecipientLinkPanel } from './recipient-link-panel';
+import { needLabel, URGENCY_LABELS } from './referral-display';
 import { ReferralsApi } from './referrals-api.service';
 
 export const REDISCLOSURE_HEADING = 'Notice of prohibition on redisclosure';
 
 /**
- * A printable referral summary. When the referral shares client information, it carries the
- * 42 CFR 2.32 notice prohibiting redisclosure. Printing hides the app's toolbar and navigation.
+ * The printable referral summary is the packet the recipient receives (GET …/packet): only the
+ * elements the consent permits, the consent's scope (42 CFR 2.32(b)) and, when client information
+ * is shared, Statement 1 of 42 CFR 2.32(a)(1). Printing hides the app's toolbar and navigation.
  */
 @Component({
   selector: 'pp-referral-summary-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, RecipientLinkPanel],
   templateUrl: './referral-summary-page.html',
   styleUrl: './referral-summary-page.scss',
   // Unencapsulated so the print rules can hide the shell around the page; every rule is scoped.
@@ -43,28 +51,24 @@ export class ReferralSummaryPage implements OnInit {
 
   private readonly referrals = inject(ReferralsApi);
   private readonly resources = inject(ResourcesApi);
-  private readonly consents = inject(ConsentsApi);
   private readonly document = inject(DOCUMENT);
   protected readonly user = inject(AuthService).user;
 
   protected readonly referral = signal<Referral | null>(null);
+  protected readonly packet = signal<ReferralPacket | null>(null);
   protected readonly resource = signal<Resource | null>(null);
-  protected readonly consent = signal<Consent | null>(null);
   protected readonly loading = signal(true);
   protected readonly notFound = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly printedOn = new Date();
 
-  protected readonly notice = REDISCLOSURE_NOTICE;
   protected readonly noticeHeading = REDISCLOSURE_HEADING;
-  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly coveredEntityStatement = COVERED_ENTITY_REDISCLOSURE_STATEMENT;
   protected readonly urgencyLabels = URGENCY_LABELS;
   protected readonly needLabel = needLabel;
-  protected readonly recipient = computed(() => {
-    const r = this.referral();
-    return r ? recipientOf(r) : '';
-  });
-  protected readonly shared = computed(() => this.referral()?.shareInformation === true);
+  protected readonly elementWords = elementWords;
+  protected readonly shared = computed(() => !!this.packet()?.client);
+  protected readonly canWriteLinks = computed(() => can(this.user()?.role, 'referrals:write'));
 
   ngOnInit(): void {
     void this.load();
@@ -74,9 +78,18 @@ export class ReferralSummaryPage implements OnInit {
     this.loading.set(true);
     this.error.set(null);
     try {
-      const referral = await this.referrals.get(this.id());
+      const [referral, packet] = await Promise.all([
+        this.referrals.get(this.id()),
+        this.referrals.packet(this.id()),
+      ]);
       this.referral.set(referral);
-      await Promise.allSettled([this.loadResource(referral), this.loadConsent(referral)]);
+      this.packet.set(packet);
+      if (referral.resourceId) {
+        await this.resources.get(referral.resourceId).then(
+          (r) => this.resource.set(r),
+          () => undefined, // contact details are a courtesy; the packet stands without them
+        );
+      }
     } catch (error) {
       const problem = readProblem(error, 'The referral could not be loaded.');
       if (problem.status === 404) this.notFound.set(true);
@@ -84,16 +97,6 @@ export class ReferralSummaryPage implements OnInit {
     } finally {
       this.loading.set(false);
     }
-  }
-
-  private async loadResource(referral: Referral): Promise<void> {
-    if (referral.resourceId) this.resource.set(await this.resources.get(referral.resourceId));
-  }
-
-  private async loadConsent(referral: Referral): Promise<void> {
-    if (!referral.consentId || !can(this.user()?.role, 'consents:read')) return;
-    const consents = await this.consents.list(referral.clientId);
-    this.consent.set(consents.find((c) => c.id === referral.consentId) ?? null);
   }
 
   protected print(): void {

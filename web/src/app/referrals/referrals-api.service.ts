@@ -7,6 +7,7 @@ import {
   type Need,
   type Page,
   type Referral,
+  type ReferralPacket,
   type ReferralStatus,
 } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -67,6 +68,11 @@ export class ReferralsApi {
 
   get(id: string): Promise<Referral> {
     return firstValueFrom(this.http.get<Referral>(referralUrl(id)));
+  }
+
+  /** What the recipient receives: the minimum information, the consent's scope and the notice. */
+  packet(id: string): Promise<ReferralPacket> {
+    return firstValueFrom(this.http.get<ReferralPacket>(`${referralUrl(id)}/packet`));
   }
 
   /** A repeat with the same Idempotency-Key returns the first answer and creates nothing new. */

@@ -4,7 +4,14 @@ const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).ma
 
 describe('navItemsFor', () => {
   it('gives the administrator Staff, Programs and Audit log', () => {
-    expect(labels('admin')).toEqual(['Home', 'Directory', 'Staff', 'Programs', 'Audit log']);
+    expect(labels('admin')).toEqual([
+      'Home',
+      'Directory',
+      'Staff',
+      'Programs',
+      'Clinic settings',
+      'Audit log',
+    ]);
   });
 
   it('gives the program manager clients, caseload assignment, program staff and audit log, not programs', () => {
@@ -13,9 +20,11 @@ describe('navItemsFor', () => {
       'Clients',
       'Caseload assignment',
       'Referrals',
+      'Incoming handoffs',
       'Groups',
       'Directory',
       'Staff',
+      'Claim lines',
       'Documentation review',
       'Audit log',
     ]);
@@ -25,9 +34,11 @@ describe('navItemsFor', () => {
     expect(navItemsFor('peer')).toEqual([
       expect.objectContaining({ label: 'My caseload', path: '/' }),
       expect.objectContaining({ label: 'Referrals', path: '/referrals' }),
+      expect.objectContaining({ label: 'Incoming handoffs', path: '/handoffs' }),
       expect.objectContaining({ label: 'Groups', path: '/groups' }),
       expect.objectContaining({ label: 'Directory', path: '/directory' }),
       expect.objectContaining({ label: 'My figures', path: '/dashboard' }),
+      expect.objectContaining({ label: 'Claim lines', path: '/billing/claim-lines' }),
     ]);
     expect(labels('clinician')).toEqual(['Home', 'Clients', 'Referrals', 'Groups', 'Directory']);
   });
@@ -57,6 +68,12 @@ describe('navItemsFor', () => {
   it('offers Groups to roles with groups:read, not to the administrator', () => {
     for (const role of ['peer', 'clinician', 'manager'] as const) expect(labels(role)).toContain('Groups');
     expect(labels('admin')).not.toContain('Groups');
+  });
+
+  it('offers incoming handoffs to the roles the permission table lets read handoffs', () => {
+    for (const role of ['peer', 'manager'] as const) expect(labels(role)).toContain('Incoming handoffs');
+    for (const role of ['clinician', 'admin'] as const)
+      expect(labels(role)).not.toContain('Incoming handoffs');
   });
 
   it('gives nobody anything when signed out', () => {

@@ -43,6 +43,14 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
           : 'Referral history across your programs, with CSV export.',
     });
   }
+  if (can(role, 'handoffs:read')) {
+    items.push({
+      label: 'Incoming handoffs',
+      path: '/handoffs',
+      icon: 'login',
+      summary: 'Warm handoffs from hospitals, re-entry and courts: claim, reach, start the intake.',
+    });
+  }
   if (can(role, 'groups:read')) {
     items.push({
       label: 'Groups',
@@ -81,12 +89,28 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
       summary: 'The clinic’s programs and their contact rules.',
     });
   }
+  if (can(role, 'organization:write')) {
+    items.push({
+      label: 'Clinic settings',
+      path: '/clinic',
+      icon: 'settings',
+      summary: 'The clinic’s time zone and how contacts and groups bill.',
+    });
+  }
   if (scopeOf(role, 'reports:read') === 'caseload') {
     items.push({
       label: 'My figures',
       path: '/dashboard',
       icon: 'monitoring',
       summary: 'Your caseload figures: contacts, referrals and group attendance.',
+    });
+  }
+  if (can(role, 'billing:read')) {
+    items.push({
+      label: 'Claim lines',
+      path: '/billing/claim-lines',
+      icon: 'receipt_long',
+      summary: 'H0038 lines to bill, and the ones not ready with the reasons.',
     });
   }
   if (can(role, 'documentationReview:write')) {

@@ -31,6 +31,8 @@ export class SignInPage {
 
   /** `?expired=1` after the server ended an idle session. */
   readonly expired = input<string | undefined>();
+  /** `?next=/clients/…`: the page asked for before signing in (an app path only). */
+  readonly next = input<string | undefined>();
   protected readonly showExpired = computed(() => !!this.expired() && !this.submitted());
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -53,7 +55,7 @@ export class SignInPage {
     try {
       const { email, password } = this.form.getRawValue();
       await this.auth.login({ email: email.trim(), password });
-      await this.router.navigateByUrl('/');
+      await this.router.navigateByUrl(safeNext(this.next()));
     } catch (error) {
       this.error.set(readProblem(error, 'Sign-in failed. Please try again.').message);
       this.form.controls.password.reset();
@@ -61,4 +63,11 @@ export class SignInPage {
       this.submitting.set(false);
     }
   }
+}
+
+/** Only a path of this app: never another origin (`//host`, `/\\host`, `https:`), never sign-in again. */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if ([...next].some((c) => c.charCodeAt(0) < 32) || next.startsWith('/sign-in')) return '/';
+  return next;
 }

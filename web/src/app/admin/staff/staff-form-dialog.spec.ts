@@ -24,6 +24,8 @@ const peer: User = {
   version: 3,
   createdAt: '2026-01-01T00:00:00Z',
   lastSignInAt: null,
+  credential: null,
+  npi: null,
 };
 
 async function render(data: StaffFormData) {

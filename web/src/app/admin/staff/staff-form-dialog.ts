@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +14,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import {
+  type Credential,
+  isValidNpi,
   MIN_PASSWORD_LENGTH,
   type Program,
   type Role,
@@ -58,14 +66,21 @@ export class StaffFormDialog {
   protected readonly error = signal<string | null>(null);
   protected readonly stale = signal(false);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(200)]],
-    email: ['', [Validators.required, Validators.email]],
-    role: ['peer' as Role, Validators.required],
-    programIds: [[] as string[]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
-    active: [true],
-  });
+  protected readonly form = inject(NonNullableFormBuilder).group(
+    {
+      name: ['', [Validators.required, Validators.maxLength(200)]],
+      email: ['', [Validators.required, Validators.email]],
+      role: ['peer' as Role, Validators.required],
+      programIds: [[] as string[]],
+      password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+      active: [true],
+      credentialType: ['', Validators.maxLength(40)],
+      credentialNumber: ['', Validators.maxLength(60)],
+      credentialExpiresOn: [''],
+      npi: ['', (c: AbstractControl) => (!c.value || isValidNpi(c.value) ? null : { npi: true })],
+    },
+    { validators: wholeCredential },
+  );
 
   constructor() {
     const user = this.record();
@@ -115,7 +130,24 @@ export class StaffFormDialog {
 
   private create(): Promise<User> {
     const { name, email, role, programIds, password } = this.form.getRawValue();
-    return this.api.create({ name: name.trim(), email: email.trim(), role, programIds, password });
+    const npi = this.form.controls.npi.value.trim();
+    const credential = this.credential();
+    return this.api.create({
+      name: name.trim(),
+      email: email.trim(),
+      role,
+      programIds,
+      password,
+      ...(credential ? { credential } : {}),
+      ...(npi ? { npi } : {}),
+    });
+  }
+
+  private credential(): Credential | null {
+    const { credentialType, credentialNumber, credentialExpiresOn } = this.form.getRawValue();
+    return credentialType.trim() && credentialNumber.trim() && credentialExpiresOn
+      ? { type: credentialType.trim(), number: credentialNumber.trim(), expiresOn: credentialExpiresOn }
+      : null;
   }
 
   /** Only what changed, plus the version the change is based on. */
@@ -126,6 +158,11 @@ export class StaffFormDialog {
     if (role !== user.role) request.role = role;
     if (!sameSet(programIds, user.programIds)) request.programIds = programIds;
     if (active !== user.active) request.active = active;
+    const credential = this.credential();
+    if (JSON.stringify(credential) !== JSON.stringify(user.credential ?? null))
+      request.credential = credential;
+    const npi = this.form.controls.npi.value.trim() || null;
+    if (npi !== (user.npi ?? null)) request.npi = npi;
     return request;
   }
 
@@ -136,6 +173,10 @@ export class StaffFormDialog {
       role: user.role,
       programIds: [...user.programIds],
       active: user.active,
+      credentialType: user.credential?.type ?? '',
+      credentialNumber: user.credential?.number ?? '',
+      credentialExpiresOn: user.credential?.expiresOn ?? '',
+      npi: user.npi ?? '',
     });
   }
 
@@ -153,4 +194,12 @@ export class StaffFormDialog {
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/** A credential is its type, number and expiry together, or nothing. */
+function wholeCredential(group: AbstractControl): ValidationErrors | null {
+  const parts = ['credentialType', 'credentialNumber', 'credentialExpiresOn'].map(
+    (name) => !!String(group.get(name)?.value ?? '').trim(),
+  );
+  return parts.every(Boolean) || !parts.some(Boolean) ? null : { credential: true };
 }

@@ -16,6 +16,8 @@ const person = (n: number, role: Role = 'peer'): User => ({
   version: 1,
   createdAt: '2026-01-01T00:00:00Z',
   lastSignInAt: null,
+  credential: null,
+  npi: null,
 });
 
 async function render(role: Role) {

@@ -20,6 +20,7 @@ import {
   CONTACT_METHODS,
   type ContactMethod,
   type CreateClientRequest,
+  type Handoff,
   type Program,
   type UpdateClientRequest,
   type User,
@@ -28,6 +29,8 @@ import { AuthService } from '../../core/auth.service';
 import { applyServerErrors, serverError } from '../../core/forms';
 import { problemField, problemSlug, readProblem, STALE_RECORD_MESSAGE } from '../../core/problem';
 import { ProgramsApi } from '../../core/programs-api.service';
+import { sourceLabel } from '../../handoffs/handoff-display';
+import { HandoffsApi } from '../../handoffs/handoffs-api.service';
 import { label, localToday } from '../client-display';
 import { ClientNotFound } from '../client-not-found';
 import { ClientsApi } from '../clients-api.service';
@@ -40,9 +43,14 @@ const TEXT_FIELDS = [
   'phone',
   'email',
   'externalRecordNumber',
+  'medicaidId',
 ] as const;
 
-/** Intake of a new client (/clients/new) or a change to a profile (/clients/:id/edit). */
+/**
+ * Intake of a new client (/clients/new) or a change to a profile (/clients/:id/edit). From the
+ * incoming queue (/clients/new?handoff=…) the intake starts from the handoff's details and saving
+ * converts the handoff, with the same duplicate check.
+ */
 @Component({
   selector: 'pp-client-form-page',
   imports: [
@@ -56,14 +64,17 @@ const TEXT_FIELDS = [
     ClientNotFound,
   ],
   templateUrl: './client-form-page.html',
-  styleUrl: './client-form-page.scss',
+  styleUrls: ['../../core/form-page.scss', './client-form-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientFormPage implements OnInit {
   /** Route parameter when editing (component input binding). */
   readonly id = input<string>();
+  /** Query parameter: the claimed handoff this intake converts. */
+  readonly handoff = input<string>();
 
   private readonly clients = inject(ClientsApi);
+  private readonly handoffs = inject(HandoffsApi);
   private readonly programsApi = inject(ProgramsApi);
   private readonly router = inject(Router);
   private readonly user = inject(AuthService).user;
@@ -74,11 +85,16 @@ export class ClientFormPage implements OnInit {
   protected readonly today = localToday();
   protected readonly editing = computed(() => !!this.id());
   /** Managers name the primary peer; a peer's new client joins their own caseload. */
-  protected readonly picksPeer = computed(() => !this.editing() && can(this.user()?.role, 'clients:assign'));
+  protected readonly picksPeer = computed(
+    () => !this.editing() && !this.handoff() && can(this.user()?.role, 'clients:assign'),
+  );
+  protected readonly fromHandoff = signal<Handoff | null>(null);
+  protected readonly sourceLabel = sourceLabel;
 
   protected readonly record = signal<Client | null>(null);
   protected readonly cancelLink = computed(() => {
     const record = this.record();
+    if (this.handoff()) return ['/handoffs'];
     return record ? ['/clients', record.id] : ['/'];
   });
   protected readonly programs = signal<Program[]>([]);
@@ -98,6 +114,7 @@ export class ClientFormPage implements OnInit {
     phone: ['', Validators.pattern(/^[0-9+()\-.\s]{7,25}$/)],
     email: ['', [Validators.email, Validators.maxLength(254)]],
     externalRecordNumber: ['', Validators.maxLength(50)],
+    medicaidId: ['', Validators.pattern(/^\s*[A-Za-z0-9-]{0,30}\s*$/)],
     programId: ['', Validators.required],
     primaryPeerId: [''],
     recoveryStartDate: [''],
@@ -109,6 +126,7 @@ export class ClientFormPage implements OnInit {
     this.form.controls.programId.valueChanges.subscribe((programId) => void this.loadPeers(programId));
     void this.loadPrograms();
     if (this.editing()) void this.loadRecord();
+    else if (this.handoff()) void this.loadHandoff();
   }
 
   protected async save(confirmedNotDuplicate = false): Promise<void> {
@@ -123,12 +141,30 @@ export class ClientFormPage implements OnInit {
     this.duplicate.set(null);
     try {
       const record = this.record();
-      const saved = record
-        ? await this.clients.update(record.id, this.changes(record))
-        : await this.clients.create(this.request(confirmedNotDuplicate));
-      await this.router.navigate(['/clients', saved.id]);
+      const handoff = this.fromHandoff();
+      const savedId = record
+        ? (await this.clients.update(record.id, this.changes(record))).id
+        : handoff
+          ? (await this.handoffs.convert(handoff.id, this.conversion(confirmedNotDuplicate))).clientId
+          : (await this.clients.create(this.request(confirmedNotDuplicate))).id;
+      await this.router.navigate(['/clients', savedId]);
     } catch (error) {
       this.showProblem(error);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  /** The person is on the books already: the handoff closes with that reason, back to the queue. */
+  protected async closeAsAlreadyClient(): Promise<void> {
+    const handoff = this.fromHandoff();
+    if (!handoff || this.saving()) return;
+    this.saving.set(true);
+    try {
+      await this.handoffs.close(handoff.id, { reason: 'already_client' });
+      await this.router.navigate(['/handoffs']);
+    } catch (error) {
+      this.error.set(readProblem(error, 'The handoff could not be closed.').message);
     } finally {
       this.saving.set(false);
     }
@@ -154,6 +190,12 @@ export class ClientFormPage implements OnInit {
     if (this.picksPeer() && v.primaryPeerId) request.primaryPeerId = v.primaryPeerId;
     if (confirmedNotDuplicate) request.confirmedNotDuplicate = true;
     return request;
+  }
+
+  /** The same intake; the handoff decides the program, and its claimer is the primary peer. */
+  private conversion(confirmedNotDuplicate: boolean) {
+    const { programId: _program, primaryPeerId: _peer, ...intake } = this.request(confirmedNotDuplicate);
+    return intake;
   }
 
   /** Only what changed, plus the version the change is based on. */
@@ -213,6 +255,31 @@ export class ClientFormPage implements OnInit {
       const problem = readProblem(error, 'The client could not be loaded.');
       if (problem.status === 404) this.notFound.set(true);
       else this.error.set(problem.message);
+    }
+  }
+
+  private async loadHandoff(): Promise<void> {
+    const id = this.handoff();
+    if (!id) return;
+    try {
+      const h = await this.handoffs.get(id);
+      this.fromHandoff.set(h);
+      this.form.patchValue({
+        firstName: h.firstName,
+        lastName: h.lastName,
+        phone: h.phone ?? '',
+        dateOfBirth: h.dateOfBirth ?? '',
+        programId: h.programId,
+      });
+      this.form.controls.programId.disable();
+      if (h.status !== 'claimed' || h.claimedBy !== this.user()?.id) {
+        this.error.set(
+          'Only the peer who claimed this handoff can start its intake; claim it in the queue first.',
+        );
+      }
+    } catch (error) {
+      const problem = readProblem(error, 'The handoff could not be loaded.');
+      this.error.set(problem.status === 404 ? 'That handoff was not found.' : problem.message);
     }
   }
 

@@ -166,4 +166,20 @@ describe('ClientPage', () => {
     expect(cards()[0].textContent).toContain('Signed');
     expect(cardControls(cards()[0])).toEqual(['Add addendum']);
   });
+
+  it('has a section bar whose links name the section in the URL', async () => {
+    const { element } = await render('peer');
+    const bar = element.querySelector('nav[aria-label="Sections of the client page"]');
+    const links = Array.from(bar?.querySelectorAll('a') ?? []);
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Timeline',
+      'Referrals',
+      'Recovery',
+      'Groups',
+      'Consents',
+      'Profile',
+    ]);
+    expect(links[0].getAttribute('href')).toMatch(/\?section=timeline$/);
+    expect(links[4].getAttribute('href')).toMatch(/\?section=consents$/);
+  });
 });

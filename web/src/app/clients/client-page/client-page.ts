@@ -1,9 +1,14 @@
 import { DatePipe, TitleCasePipe } from '@angular/common';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
+  effect,
+  ElementRef,
   inject,
+  Injector,
   input,
   type OnInit,
   signal,
@@ -42,6 +47,17 @@ import { ClientsApi } from '../clients-api.service';
 import { AssignPeerDialog, type AssignPeerData } from './assign-peer-dialog';
 import { TextDialog, type TextDialogData } from './text-dialog';
 
+/** The client page's sections, in the section bar's order; `?section=` names the one in view. */
+export const CLIENT_SECTIONS = [
+  { key: 'timeline', label: 'Timeline' },
+  { key: 'referrals', label: 'Referrals' },
+  { key: 'recovery', label: 'Recovery' },
+  { key: 'groups', label: 'Groups' },
+  { key: 'consents', label: 'Consents' },
+  { key: 'profile', label: 'Profile' },
+] as const;
+export type ClientSection = (typeof CLIENT_SECTIONS)[number]['key'];
+
 /** One client: who they are, what the caller may do, and their history newest first. */
 @Component({
   selector: 'pp-client-page',
@@ -69,6 +85,8 @@ import { TextDialog, type TextDialogData } from './text-dialog';
 export class ClientPage implements OnInit {
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
+  /** Query parameter `section` (component input binding): the section to bring into view. */
+  readonly section = input<string | undefined>();
 
   private readonly clients = inject(ClientsApi);
   private readonly contacts = inject(ContactsApi);
@@ -89,6 +107,10 @@ export class ClientPage implements OnInit {
     assessment: 'monitoring',
   };
   private readonly emergency = inject(EmergencyAccess);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  /** The section last scrolled to, so loading more of the timeline does not scroll again. */
+  private scrolledTo: string | null = null;
 
   protected readonly client = signal<Client | null>(null);
   protected readonly assignments = signal<AssignmentEntry[]>([]);
@@ -126,6 +148,60 @@ export class ClientPage implements OnInit {
   protected readonly canDischarge = computed(() => this.may('clients:discharge'));
   protected readonly canAssign = computed(() => this.may('clients:assign'));
   protected readonly canReadContacts = computed(() => this.may('contacts:read'));
+  protected readonly sections = computed(() =>
+    CLIENT_SECTIONS.filter((s) => s.key !== 'timeline' || this.canReadContacts()),
+  );
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stopKeeping());
+    // Once the page (and the timeline, which sits first) has loaded, bring the named section in view.
+    effect(() => {
+      const section = this.section();
+      if (!section || !this.client() || this.loadingTimeline() || section === this.scrolledTo) return;
+      this.scrolledTo = section;
+      afterNextRender(() => this.scrollTo(section), { injector: this.injector });
+    });
+  }
+
+  /** A tap on the section bar; the link itself puts the section in the URL. */
+  protected jumpTo(section: ClientSection): void {
+    this.scrolledTo = section;
+    this.scrollTo(section);
+  }
+
+  private scrollTo(section: string): void {
+    const selector = section === 'consents' ? 'pp-client-consents' : `[data-section="${section}"]`;
+    const target = CLIENT_SECTIONS.some((s) => s.key === section)
+      ? this.host.nativeElement.querySelector<HTMLElement>(selector)
+      : null;
+    if (!target) return;
+    // Stop below the sticky section bar rather than under it.
+    target.style.scrollMarginTop = '64px';
+    target.scrollIntoView?.({ block: 'start' });
+    this.keepInView(target);
+  }
+
+  /**
+   * The sections load on their own and grow, which pushes a section further down after it was
+   * scrolled to. Until the person scrolls or taps, each change of the page's size brings it back.
+   */
+  private keepInView(target: HTMLElement): void {
+    this.stopKeeping();
+    const page = this.host.nativeElement.querySelector('.page');
+    if (!page || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => target.scrollIntoView?.({ block: 'start' }));
+    observer.observe(page);
+    const events = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    const stop = () => {
+      observer.disconnect();
+      for (const e of events) window.removeEventListener(e, stop, true);
+      this.stopKeeping = () => undefined;
+    };
+    for (const e of events) window.addEventListener(e, stop, true);
+    this.stopKeeping = stop;
+  }
+
+  private stopKeeping: () => void = () => undefined;
 
   ngOnInit(): void {
     void this.load();

@@ -39,7 +39,7 @@ export interface TextDialogData<T> {
         <div aria-live="assertive">
           @if (error(); as message) {
             <p class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
             </p>
           }

@@ -39,7 +39,9 @@ import { ClientsApi } from '../clients-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientDirectory implements OnInit {
-  readonly heading = input('Clients');
+  /** Route input binding sets this to undefined on /clients, hence the fallback. */
+  readonly heading = input<string | undefined>();
+  protected readonly title = computed(() => this.heading() || 'Clients');
 
   private readonly api = inject(ClientsApi);
   private readonly user = inject(AuthService).user;

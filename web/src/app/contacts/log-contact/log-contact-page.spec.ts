@@ -6,17 +6,19 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import type { Contact } from '@peerpath/contracts';
 import { client, CLIENT_ID, contact } from '../../../testing/clinic-records';
 import { accessibleText, fakeAuth, sessionUser, settle } from '../../../testing/session-users';
 import { AuthService } from '../../core/auth.service';
 import { ContactDraftStore } from '../contact-draft-store';
 import { contactDefaults } from '../contact-form';
-import { LogContactPage, OFFLINE_MESSAGE } from './log-contact-page';
+import { Outbox } from '../../outbox/outbox';
+import { LogContactPage, OUTBOX_MESSAGE } from './log-contact-page';
 
 const peer = sessionUser('peer');
 const contactsUrl = `/api/clients/${CLIENT_ID}/contacts`;
 
-async function render() {
+async function render(editing?: Contact) {
   TestBed.configureTestingModule({
     imports: [LogContactPage],
     providers: [
@@ -29,9 +31,11 @@ async function render() {
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(LogContactPage);
   fixture.componentRef.setInput('id', CLIENT_ID);
+  if (editing) fixture.componentRef.setInput('contactId', editing.id);
   await fixture.whenStable();
   const backend = TestBed.inject(HttpTestingController);
   backend.expectOne(`/api/clients/${CLIENT_ID}`).flush(client());
+  if (editing) backend.expectOne(`/api/contacts/${editing.id}`).flush(editing);
   const element = fixture.nativeElement as HTMLElement;
   const refresh = async () => {
     await settle();
@@ -101,7 +105,32 @@ describe('LogContactPage', () => {
     expect(units()).toBe('H0038 units: 0');
   });
 
-  it('sends the defaults with an Idempotency-Key, then clears the draft and opens the client', async () => {
+  it('says before saving whether and why the contact will bill', async () => {
+    const { element, button, refresh, units } = await render();
+    const verdict = () => element.querySelector('[data-testid="billing-verdict"]')?.textContent?.trim();
+    expect(verdict()).toMatch(/^Will bill: about 1 H0038 unit .*needs a note to sign$/);
+    button('Text').click();
+    await refresh();
+    expect(verdict()).toBe("Won't bill: text message");
+    expect(units()).toBe('H0038 units: 0');
+    button('Phone').click();
+    await refresh();
+    expect(verdict()).toMatch(/^Will bill/);
+  });
+
+  it('bills a text draft again once the peer corrects it to a meeting in person', async () => {
+    const draft = contact({ modality: 'text', billable: false, durationMinutes: 5, billingUnits: 0 });
+    const { element, button, refresh, units } = await render(draft);
+    const verdict = () => element.querySelector('[data-testid="billing-verdict"]')?.textContent?.trim();
+    expect(verdict()).toBe("Won't bill: text message");
+    button('In person').click();
+    await refresh();
+    expect(verdict()).toMatch(/^Will bill/);
+    expect(units()).toBe('H0038 units: 0');
+    expect(element.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked).toBe(true);
+  });
+
+  it('sends the defaults with an Idempotency-Key (a billable contact without a note stays a draft), then opens the client', async () => {
     const { backend, navigate, save } = await render();
     await save();
     const request = backend.expectOne(contactsUrl);
@@ -114,37 +143,40 @@ describe('LogContactPage', () => {
       contactType: 'check_in',
       successful: true,
       billable: true,
-      sign: true,
+      sign: false,
     });
-    request.flush(contact({ signedAt: '2026-03-01T15:00:00Z' }), { status: 201, statusText: 'Created' });
+    request.flush(contact({ signedAt: null }), { status: 201, statusText: 'Created' });
     await settle();
-    expect(navigate).toHaveBeenCalledWith(['/clients', CLIENT_ID]);
+    expect(navigate).toHaveBeenCalledWith(['/clients', CLIENT_ID], { queryParams: { section: 'timeline' } });
     expect(localStorage.getItem(draftKey())).toBeNull();
   });
 
-  it('keeps the draft after a network failure and retries with the same Idempotency-Key', async () => {
-    const { element, backend, navigate, save, button, refresh } = await render();
+  it('puts a contact that could not be sent into the outbox, says so, and sends it once with the same key', async () => {
+    const { backend, navigate, save, minutes } = await render();
     await save();
     const first: TestRequest = backend.expectOne(contactsUrl);
     const key = first.request.headers.get('Idempotency-Key');
     first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
-    await refresh();
+    await settle();
+    await settle();
 
-    expect(element.querySelector('[role="alert"]')?.textContent).toContain(OFFLINE_MESSAGE);
-    const stored = JSON.parse(localStorage.getItem(draftKey()) ?? 'null');
-    expect(stored.idempotencyKey).toBe(key);
-    expect(stored.value.durationMinutes).toBe(15);
+    expect(document.body.textContent).toContain(OUTBOX_MESSAGE);
+    const outbox = TestBed.inject(Outbox);
+    expect(outbox.items()).toEqual([
+      expect.objectContaining({ key, kind: 'contact', state: 'waiting', body: first.request.body }),
+    ]);
+    expect(localStorage.getItem(draftKey())).toBeNull();
+    expect(minutes()?.value).toBe('15');
     expect(navigate).not.toHaveBeenCalled();
 
-    button('Retry').click();
-    await refresh();
+    const sending = outbox.flush();
+    await settle();
     const retry = backend.expectOne(contactsUrl);
     expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
     expect(retry.request.body).toEqual(first.request.body);
     retry.flush(contact(), { status: 201, statusText: 'Created' });
-    await settle();
-    expect(navigate).toHaveBeenCalledWith(['/clients', CLIENT_ID]);
-    expect(localStorage.getItem(draftKey())).toBeNull();
+    await sending;
+    expect(outbox.count()).toBe(0);
   });
 
   it('restores an unsent draft and its key when the page opens again', async () => {

@@ -20,8 +20,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
-  billingUnits,
+  API,
+  billingPreview,
   type Contact,
+  contactVerdict,
+  DEFAULT_BILLING_PROFILE,
+  defaultBillable,
+  noteRequired,
+  unitsForMinutes,
   CONTACT_TYPES,
   type ContactType,
   MAX_CONTACT_MINUTES,
@@ -47,8 +53,11 @@ import {
   toUpdateRequest,
 } from '../contact-form';
 import { ContactsApi } from '../contacts-api.service';
+import { Outbox } from '../../outbox/outbox';
 
 export const OFFLINE_MESSAGE = 'Not sent — you are offline. Your contact is saved on this device.';
+/** Said where the finger is (a snackbar) when a contact goes to the outbox. */
+export const OUTBOX_MESSAGE = 'No connection — the contact is in your outbox and will send itself.';
 
 /**
  * Log a contact in two taps (defaults: now, in person, check-in, 15 minutes, successful, signed),
@@ -81,6 +90,7 @@ export class LogContactPage implements OnInit {
   private readonly clients = inject(ClientsApi);
   private readonly contacts = inject(ContactsApi);
   private readonly drafts = inject(ContactDraftStore);
+  private readonly outbox = inject(Outbox);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
@@ -108,9 +118,16 @@ export class LogContactPage implements OnInit {
     sign: [true],
   });
   private readonly value = signal(this.form.getRawValue());
+  /** The clinic's billing rules, the same ones the API applies (libs/contracts billing.ts). */
+  private readonly profile = computed(() => this.user()?.billingProfile ?? DEFAULT_BILLING_PROFILE);
   protected readonly units = computed(() => {
     const v = this.value();
-    return billingUnits(Number(v.durationMinutes) || 0, v.successful, v.billable);
+    return contactVerdict(v, this.profile()).bills ? unitsForMinutes(Number(v.durationMinutes) || 0) : 0;
+  });
+  /** "Won't bill: text message", before the peer saves. */
+  protected readonly verdict = computed(() => {
+    const v = this.value();
+    return billingPreview({ ...v, durationMinutes: Number(v.durationMinutes) || 0 }, this.profile());
   });
 
   protected readonly editing = computed(() => !!this.contactId());
@@ -133,6 +150,15 @@ export class LogContactPage implements OnInit {
 
   ngOnInit(): void {
     void this.loadClient();
+    // Editing a draft too: a text corrected to a meeting in person bills again. A reset from the
+    // server sets the modality before `billable`, so the stored flag still wins on load.
+    this.form.controls.modality.valueChanges
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((modality) =>
+        this.form.controls.billable.setValue(
+          defaultBillable(modality, this.form.controls.contactType.value, this.profile()),
+        ),
+      );
     if (this.editing()) {
       void this.loadDraftContact();
       return;
@@ -193,13 +219,45 @@ export class LogContactPage implements OnInit {
   private async send(): Promise<void> {
     this.keepDraft();
     this.offline.set(false);
-    const request = toCreateRequest(this.form.getRawValue());
-    await this.contacts.create(this.id(), request, this.idempotencyKey);
+    const value = this.form.getRawValue();
+    const request = toCreateRequest(value);
+    // Two taps still save: a contact that bills without a note is kept as a draft, not refused.
+    const needsNote = request.sign && noteRequired(value, this.profile());
+    if (needsNote) request.sign = false;
+    try {
+      await this.contacts.create(this.id(), request, this.idempotencyKey);
+    } catch (error) {
+      if (readProblem(error).status !== 0) throw error;
+      await this.toOutbox(request, value.occurredAt, value.durationMinutes);
+      return;
+    }
     this.drafts.clear(this.userId(), this.id());
-    this.snackBar.open(request.sign ? 'Contact saved and signed.' : 'Contact saved as a draft.', 'OK', {
-      duration: 4000,
+    const message = needsNote
+      ? 'Saved as a draft: add a note to sign it.'
+      : request.sign
+        ? 'Contact saved and signed.'
+        : 'Contact saved as a draft.';
+    this.snackBar.open(message, 'OK', { duration: 4000 });
+    // Back on the client's timeline, with the new entry in view.
+    await this.router.navigate(['/clients', this.id()], { queryParams: { section: 'timeline' } });
+  }
+
+  /** No link: the contact waits in the device outbox with its key, and the form starts afresh. */
+  private async toOutbox(request: unknown, occurredAt: string, minutes: number | null): Promise<void> {
+    await this.outbox.add({
+      key: this.idempotencyKey,
+      kind: 'contact',
+      method: 'POST',
+      url: `${API.clients}/${encodeURIComponent(this.id())}/contacts`,
+      body: request,
+      summary: `Contact on ${occurredAt.replace('T', ' at ')}, ${minutes ?? 0} min`,
+      link: `/clients/${this.id()}`,
     });
-    await this.router.navigate(['/clients', this.id()]);
+    this.discard();
+    this.snackBar
+      .open(OUTBOX_MESSAGE, 'Outbox', { duration: 8000 })
+      .onAction()
+      .subscribe(() => void this.router.navigateByUrl('/outbox'));
   }
 
   private async saveEdit(): Promise<void> {
@@ -208,11 +266,15 @@ export class LogContactPage implements OnInit {
     const value = this.form.getRawValue();
     let saved = await this.contacts.update(contact.id, toUpdateRequest(contact, value));
     this.draft.set(saved);
-    if (value.sign) saved = await this.contacts.sign(saved);
-    this.snackBar.open(saved.signedAt ? 'Contact saved and signed.' : 'Draft saved.', 'OK', {
-      duration: 4000,
-    });
-    await this.router.navigate(['/clients', this.id()]);
+    const needsNote = value.sign && noteRequired(value, this.profile());
+    if (value.sign && !needsNote) saved = await this.contacts.sign(saved);
+    const message = saved.signedAt
+      ? 'Contact saved and signed.'
+      : needsNote
+        ? 'Draft saved: add a note to sign it.'
+        : 'Draft saved.';
+    this.snackBar.open(message, 'OK', { duration: 4000 });
+    await this.router.navigate(['/clients', this.id()], { queryParams: { section: 'timeline' } });
   }
 
   private keepDraft(): void {

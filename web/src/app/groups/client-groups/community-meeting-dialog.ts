@@ -16,6 +16,7 @@ import {
   COMMUNITY_MEETING_TYPES,
   type CommunityMeeting,
   type CommunityMeetingType,
+  GROUPS_API,
   MEETING_VERIFICATIONS,
   type MeetingVerification,
 } from '@peerpath/contracts';
@@ -25,6 +26,8 @@ import { localToday } from '../../clients/client-display';
 import { newIdempotencyKey } from '../../contacts/contact-form';
 import { groupLabel } from '../group-display';
 import { GroupsApi } from '../groups-api.service';
+import { Outbox } from '../../outbox/outbox';
+import { MatSnackBar } from '@angular/material/snack-bar';
 
 export interface CommunityMeetingData {
   clientId: string;
@@ -55,7 +58,7 @@ function notFuture(control: AbstractControl<string>): ValidationErrors | null {
         <div aria-live="assertive">
           @if (error(); as message) {
             <div class="problem" role="alert">
-              <mat-icon aria-hidden="true">error</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
               <span>{{ message }}</span>
             </div>
           }
@@ -138,6 +141,8 @@ function notFuture(control: AbstractControl<string>): ValidationErrors | null {
 export class CommunityMeetingDialog {
   private readonly api = inject(GroupsApi);
   private readonly ref = inject<MatDialogRef<CommunityMeetingDialog, CommunityMeeting>>(MatDialogRef);
+  private readonly outbox = inject(Outbox);
+  private readonly snackBar = inject(MatSnackBar);
   protected readonly data = inject<CommunityMeetingData>(MAT_DIALOG_DATA);
   protected readonly types = COMMUNITY_MEETING_TYPES;
   protected readonly verifications = MEETING_VERIFICATIONS;
@@ -165,20 +170,34 @@ export class CommunityMeetingDialog {
     this.saving.set(true);
     this.error.set(null);
     const v = this.form.getRawValue();
+    const request = {
+      meetingType: v.meetingType,
+      date: v.date,
+      verification: v.verification,
+      ...(v.nameOrPlace.trim() ? { nameOrPlace: v.nameOrPlace.trim() } : {}),
+    };
     try {
-      const meeting = await this.api.recordCommunityMeeting(
-        this.data.clientId,
-        {
-          meetingType: v.meetingType,
-          date: v.date,
-          verification: v.verification,
-          ...(v.nameOrPlace.trim() ? { nameOrPlace: v.nameOrPlace.trim() } : {}),
-        },
-        this.idempotencyKey,
-      );
+      const meeting = await this.api.recordCommunityMeeting(this.data.clientId, request, this.idempotencyKey);
       this.ref.close(meeting);
     } catch (error) {
       const problem = readProblem(error, 'The meeting could not be recorded.');
+      if (problem.status === 0) {
+        // No link: the meeting waits in the device outbox under its key and sends itself.
+        await this.outbox.add({
+          key: this.idempotencyKey,
+          kind: 'meeting',
+          method: 'POST',
+          url: GROUPS_API.communityMeetings(encodeURIComponent(this.data.clientId)),
+          body: request,
+          summary: `Community meeting on ${v.date}`,
+          link: `/clients/${this.data.clientId}`,
+        });
+        this.snackBar.open('No connection — the meeting is in your outbox and will send itself.', 'OK', {
+          duration: 8000,
+        });
+        this.ref.close();
+        return;
+      }
       const leftOver = applyServerErrors(this.form, problem.fieldErrors);
       this.error.set([problem.message, ...leftOver].join(' '));
     } finally {

@@ -51,6 +51,7 @@ const session = (n: number, date: string, recorded: number): GroupSession => ({
   durationMinutes: 90,
   topic: `Topic ${n}`,
   createdBy: PEER_ID,
+  facilitatorId: null,
   createdAt: '2026-01-01T00:00:00Z',
   recorded,
   attended: recorded ? recorded - 1 : 0,

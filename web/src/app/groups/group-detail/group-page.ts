@@ -177,7 +177,11 @@ export class GroupPage implements OnInit {
     const group = this.group();
     if (!group) return;
     const ref = this.dialog.open<SessionFormDialog, SessionFormData, SessionFormResult>(SessionFormDialog, {
-      data: { group, durationMinutes: this.sessions()[0]?.durationMinutes },
+      data: {
+        group,
+        durationMinutes: this.sessions()[0]?.durationMinutes,
+        sessions: this.sessions(),
+      },
       width: '440px',
       maxWidth: '95vw',
     });

@@ -7,7 +7,8 @@ import { PEER_ID, PROGRAM_ID } from '../../../testing/clinic-records';
 import { accessibleText, fakeAuth, sessionUser, settle } from '../../../testing/session-users';
 import { AuthService } from '../../core/auth.service';
 import { AttendanceDraftStore } from '../attendance-draft-store';
-import { OFFLINE_ATTENDANCE_MESSAGE, TakeAttendancePage } from './take-attendance-page';
+import { Outbox } from '../../outbox/outbox';
+import { OUTBOX_ATTENDANCE_MESSAGE, TakeAttendancePage } from './take-attendance-page';
 
 const SESSION_ID = '60000000-0000-4000-8000-000000000001';
 const GROUP_ID = '70000000-0000-4000-8000-000000000001';
@@ -66,6 +67,7 @@ function taken(items: SessionAttendance['items'] = [], attended = 0): SessionAtt
       durationMinutes: 90,
       topic: 'Urge surfing',
       createdBy: PEER_ID,
+      facilitatorId: null,
       createdAt: '2026-03-01T00:00:00Z',
       recorded: items.length,
       attended,
@@ -77,7 +79,7 @@ function taken(items: SessionAttendance['items'] = [], attended = 0): SessionAtt
   };
 }
 
-async function render(user: SessionUser = peer, facilitators = [PEER_ID]) {
+async function render(user: SessionUser = peer, facilitators = [PEER_ID], type: Group['type'] = 'smart') {
   TestBed.configureTestingModule({
     imports: [TakeAttendancePage],
     providers: [
@@ -97,7 +99,7 @@ async function render(user: SessionUser = peer, facilitators = [PEER_ID]) {
   };
   backend.expectOne(attendanceUrl).flush(taken());
   await settle();
-  backend.expectOne(`/api/groups/${GROUP_ID}`).flush({ ...group, facilitatorIds: facilitators });
+  backend.expectOne(`/api/groups/${GROUP_ID}`).flush({ ...group, type, facilitatorIds: facilitators });
   backend.expectOne(`/api/groups/${GROUP_ID}/roster`).flush(roster);
   await refresh();
   const element = fixture.nativeElement as HTMLElement;
@@ -180,12 +182,13 @@ describe('TakeAttendancePage', () => {
     request.flush(
       taken(
         [
-          { ...roster[0], sessionId: SESSION_ID, status: 'present', billingUnits: 6 },
+          { ...roster[0], sessionId: SESSION_ID, status: 'present', minutesAttended: null, billingUnits: 6 },
           {
             clientId: OTHER,
             displayName: 'Quill Z.',
             sessionId: SESSION_ID,
             status: 'late',
+            minutesAttended: null,
             billingUnits: 6,
           },
         ],
@@ -195,6 +198,76 @@ describe('TakeAttendancePage', () => {
     await refresh();
     expect(document.body.textContent).toContain('Attendance saved: 2 attended · 12 H0038-HQ units');
     expect(localStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('asks a late arrival for the minutes attended, counts their own units and sends them', async () => {
+    const { element, backend, tap, save, button, refresh, rowButton } = await render();
+    button('Mark all present').click();
+    await refresh();
+    await tap('Quill Z.');
+    const row = rowButton('Quill Z.').closest('li') as HTMLElement;
+    const minutes = row.querySelector<HTMLInputElement>('input[aria-label="Minutes Quill Z. attended"]');
+    expect(minutes).not.toBeNull();
+    expect(row.textContent).toContain('of 90 — needed to bill');
+    expect(element.querySelector('.units')?.textContent).toContain('12 units');
+
+    (minutes as HTMLInputElement).value = '30';
+    minutes?.dispatchEvent(new Event('input'));
+    await refresh();
+    expect(element.querySelector('.units')?.textContent).toContain('8 units');
+    expect(JSON.parse(localStorage.getItem(draftKey) ?? '{}').rows).toContainEqual({
+      clientId: OTHER,
+      status: 'late',
+      minutesAttended: 30,
+    });
+
+    (minutes as HTMLInputElement).value = '95';
+    minutes?.dispatchEvent(new Event('input'));
+    await refresh();
+    expect(row.textContent).toContain('1 to 90 minutes');
+    await save();
+    backend.expectNone(attendanceUrl);
+    expect(element.textContent).toContain('Minutes attended are 1 to 90: check Quill Z..');
+
+    (minutes as HTMLInputElement).value = '30';
+    minutes?.dispatchEvent(new Event('input'));
+    await refresh();
+    await save();
+    const request = backend.expectOne(attendanceUrl);
+    expect(request.request.body).toEqual([
+      { clientId: OWN, status: 'present' },
+      { clientId: OTHER, status: 'late', minutesAttended: 30 },
+    ]);
+    request.flush(taken());
+    await settle();
+  });
+
+  it('drops the minutes when a late arrival is tapped on to excused', async () => {
+    const { rowButton, tap } = await render();
+    await tap('Quill Z.');
+    await tap('Quill Z.');
+    const row = rowButton('Quill Z.').closest('li') as HTMLElement;
+    const minutes = row.querySelector<HTMLInputElement>('input') as HTMLInputElement;
+    minutes.value = '45';
+    minutes.dispatchEvent(new Event('input'));
+    await tap('Quill Z.');
+    expect(row.querySelector('input')).toBeNull();
+    expect(JSON.parse(localStorage.getItem(draftKey) ?? '{}').rows).toContainEqual({
+      clientId: OTHER,
+      status: 'excused',
+      minutesAttended: null,
+    });
+  });
+
+  it('says a community fellowship meeting will not bill, as the claim lines decide', async () => {
+    const { element, button, refresh, tap } = await render(peer, [PEER_ID], 'na');
+    button('Mark all present').click();
+    await refresh();
+    expect(element.querySelector('.units')?.textContent?.trim()).toBe(
+      "Won't bill: NA is a community meeting",
+    );
+    await tap('Quill Z.');
+    expect(element.querySelector('input[aria-label="Minutes Quill Z. attended"]')).toBeNull();
   });
 
   it('sends an untapped row as absent', async () => {
@@ -210,33 +283,35 @@ describe('TakeAttendancePage', () => {
     await settle();
   });
 
-  it('keeps the draft and its key after a network failure, and retries with the same key', async () => {
-    const { element, backend, tap, save, button, refresh } = await render();
+  it('puts attendance that could not be sent into the outbox and sends it once with the same key', async () => {
+    const { backend, tap, save } = await render();
     await tap('Ave Example');
     await save();
     const first = backend.expectOne(attendanceUrl);
     const key = first.request.headers.get('Idempotency-Key');
     first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
-    await refresh();
+    await settle();
+    await settle();
 
-    expect(element.querySelector('[role="alert"]')?.textContent).toContain(OFFLINE_ATTENDANCE_MESSAGE);
-    expect(Object.keys(localStorage)).toEqual([draftKey]);
-    const stored = JSON.parse(localStorage.getItem(draftKey) ?? 'null');
-    expect(stored.idempotencyKey).toBe(key);
-    expect(stored.rows).toEqual([
-      { clientId: OWN, status: 'present' },
-      { clientId: OTHER, status: null },
-    ]);
-    expect(JSON.stringify(stored)).not.toContain('Example');
+    expect(document.body.textContent).toContain(OUTBOX_ATTENDANCE_MESSAGE);
+    const outbox = TestBed.inject(Outbox);
+    expect(outbox.items()).toEqual([expect.objectContaining({ key, kind: 'attendance', method: 'PUT' })]);
+    expect(JSON.stringify(outbox.items())).not.toContain('Example');
+    expect(localStorage.getItem(draftKey)).toBeNull();
 
-    button('Retry').click();
-    await refresh();
+    const sending = outbox.flush();
+    await settle();
     const retry = backend.expectOne(attendanceUrl);
     expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
     expect(retry.request.body).toEqual(first.request.body);
-    retry.flush(taken([{ ...roster[0], sessionId: SESSION_ID, status: 'present', billingUnits: 6 }], 1));
-    await refresh();
-    expect(localStorage.getItem(draftKey)).toBeNull();
+    retry.flush(
+      taken(
+        [{ ...roster[0], sessionId: SESSION_ID, status: 'present', minutesAttended: null, billingUnits: 6 }],
+        1,
+      ),
+    );
+    await sending;
+    expect(outbox.count()).toBe(0);
   });
 
   it('restores unsent attendance and its key when the screen opens again', async () => {

@@ -19,11 +19,15 @@ import {
   type AttendanceItem,
   type AttendanceStatus,
   can,
+  DEFAULT_BILLING_PROFILE,
   GROUP_BILLING_CODE,
+  groupVerdict,
+  GROUPS_API,
   type Group,
   type GroupMember,
   type GroupSession,
   type SessionAttendance,
+  unitsForMinutes,
 } from '@peerpath/contracts';
 import { AuthService } from '../../core/auth.service';
 import { readProblem } from '../../core/problem';
@@ -33,7 +37,10 @@ import { AttendanceDraftStore, type DraftWalkIn } from '../attendance-draft-stor
 import { dayText, groupLabel, isFullMember, memberName, nextStatus, STATUS_ICONS } from '../group-display';
 import { GroupNotFound } from '../group-not-found';
 import { GroupsApi } from '../groups-api.service';
+import { Outbox } from '../../outbox/outbox';
 
+export const OUTBOX_ATTENDANCE_MESSAGE =
+  'No connection — the attendance is in your outbox and will send itself.';
 export const OFFLINE_ATTENDANCE_MESSAGE =
   'Not sent — you are offline. The attendance is saved on this device.';
 
@@ -46,19 +53,31 @@ export interface AttendanceRow {
   /** First name and last initial: all a draft on the device keeps of a walk-in. */
   shortName: string;
   status: AttendanceStatus | null;
+  /** Minutes a late arrival was there: what the group claim bills (blank: not ready to bill). */
+  minutesAttended: number | null;
   /** Added at the door on this device; joins the roster when saved. */
   walkIn: boolean;
 }
 
-function toRow(member: GroupMember, status: AttendanceStatus | null): AttendanceRow {
+function toRow(
+  member: GroupMember,
+  status: AttendanceStatus | null,
+  minutesAttended: number | null = null,
+): AttendanceRow {
   return {
     clientId: member.clientId,
     name: memberName(member),
     full: isFullMember(member),
     shortName: member.displayName,
     status,
+    minutesAttended,
     walkIn: false,
   };
+}
+
+/** Minutes only for someone who was there; excused and absent clients have none. */
+function attendedStatus(status: AttendanceStatus | null): boolean {
+  return status === 'present' || status === 'late';
 }
 
 function byName(a: AttendanceRow, b: AttendanceRow): number {
@@ -91,6 +110,7 @@ export class TakeAttendancePage implements OnInit {
 
   private readonly api = inject(GroupsApi);
   private readonly drafts = inject(AttendanceDraftStore);
+  private readonly outbox = inject(Outbox);
   private readonly snackBar = inject(MatSnackBar);
   private readonly user = inject(AuthService).user;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -139,7 +159,25 @@ export class TakeAttendancePage implements OnInit {
     return counts;
   });
   protected readonly attending = computed(() => this.counts().present + this.counts().late);
-  protected readonly units = computed(() => this.attending() * this.unitsPerClient());
+  /** Each attending client's own minutes, as the claim lines count them; none for a group that does not bill. */
+  protected readonly units = computed(() => {
+    const length = this.session()?.durationMinutes ?? 0;
+    if (!this.unitsPerClient()) return 0;
+    return this.rows()
+      .filter((r) => attendedStatus(r.status))
+      .reduce((n, r) => n + unitsForMinutes(this.validMinutes(r) ?? length), 0);
+  });
+  /** "Won't bill: NA is a community meeting", by the same rule as the claim lines; null when it bills. */
+  protected readonly wontBill = computed(() => {
+    const group = this.group();
+    if (!group) return null;
+    const verdict = groupVerdict(group.type, this.user()?.billingProfile ?? DEFAULT_BILLING_PROFILE);
+    return verdict.bills ? null : `Won't bill: ${verdict.reason}`;
+  });
+  /** Rows whose typed minutes are not a whole number from 1 to the session's length. */
+  protected readonly badMinutes = computed(() =>
+    this.rows().filter((r) => r.minutesAttended !== null && this.validMinutes(r) === null),
+  );
   protected readonly shownResults = computed(() => {
     const here = new Set(this.rows().map((r) => r.clientId));
     return this.found().filter((m) => !here.has(m.clientId));
@@ -187,16 +225,38 @@ export class TakeAttendancePage implements OnInit {
   protected tap(row: AttendanceRow): void {
     if (!this.canWrite() || this.sending()) return;
     const status = nextStatus(row.status);
-    this.rows.update((rows) => rows.map((r) => (r.clientId === row.clientId ? { ...r, status } : r)));
+    const minutesAttended = attendedStatus(status) ? row.minutesAttended : null;
+    this.rows.update((rows) =>
+      rows.map((r) => (r.clientId === row.clientId ? { ...r, status, minutesAttended } : r)),
+    );
     this.announcement.set(`${row.name}: ${groupLabel(status)}`);
     this.changed();
   }
 
   protected markAllPresent(): void {
     if (!this.canWrite() || this.sending()) return;
-    this.rows.update((rows) => rows.map((r) => ({ ...r, status: 'present' as const })));
+    this.rows.update((rows) =>
+      rows.map((r) => ({ ...r, status: 'present' as const, minutesAttended: null })),
+    );
     this.announcement.set(`All ${plural(this.rows().length, 'client')} marked present`);
     this.changed();
+  }
+
+  /** The minutes a late arrival attended, typed beside their name; blank clears them. */
+  protected setMinutes(row: AttendanceRow, event: Event): void {
+    if (!this.canWrite() || this.sending()) return;
+    const text = (event.target as HTMLInputElement).value.trim();
+    const minutesAttended = text === '' ? null : Number(text);
+    this.rows.update((rows) =>
+      rows.map((r) => (r.clientId === row.clientId ? { ...r, minutesAttended } : r)),
+    );
+    this.changed();
+  }
+
+  protected validMinutes(row: AttendanceRow): number | null {
+    const m = row.minutesAttended;
+    const length = this.session()?.durationMinutes ?? 0;
+    return m !== null && Number.isInteger(m) && m >= 1 && m <= length ? m : null;
   }
 
   protected search(event: Event): void {
@@ -233,6 +293,12 @@ export class TakeAttendancePage implements OnInit {
     if (this.sending() || !this.canWrite()) return;
     const session = this.session();
     if (!session) return;
+    if (this.badMinutes().length) {
+      this.error.set(
+        `Minutes attended are 1 to ${session.durationMinutes}: check ${this.badMinutes()[0].name}.`,
+      );
+      return;
+    }
     this.sending.set(true);
     this.error.set(null);
     this.offline.set(false);
@@ -240,6 +306,9 @@ export class TakeAttendancePage implements OnInit {
     const items: AttendanceItem[] = this.rows().map((r) => ({
       clientId: r.clientId,
       status: r.status ?? 'absent',
+      ...(attendedStatus(r.status) && r.minutesAttended !== null
+        ? { minutesAttended: r.minutesAttended }
+        : {}),
     }));
     try {
       const saved = await this.api.recordAttendance(session.id, items, this.idempotencyKey);
@@ -257,14 +326,32 @@ export class TakeAttendancePage implements OnInit {
     } catch (error) {
       const problem = readProblem(error, 'The attendance could not be saved.');
       if (problem.status === 0) {
-        this.uncertain = true;
-        this.offline.set(true);
+        await this.toOutbox(session, items);
       } else {
         this.error.set(problem.message);
       }
     } finally {
       this.sending.set(false);
     }
+  }
+
+  /** No link: the whole attendance waits in the device outbox under its key and sends itself. */
+  private async toOutbox(session: GroupSession, items: AttendanceItem[]): Promise<void> {
+    await this.outbox.add({
+      key: this.idempotencyKey,
+      kind: 'attendance',
+      method: 'PUT',
+      url: GROUPS_API.attendance(encodeURIComponent(session.id)),
+      body: items,
+      summary: `Attendance, ${this.group()?.name ?? 'group'} session of ${session.date}`,
+      link: `/sessions/${session.id}/attendance`,
+    });
+    this.drafts.clear(this.userId(), session.id);
+    this.idempotencyKey = newIdempotencyKey();
+    this.uncertain = false;
+    this.restored.set(false);
+    this.unsaved.set(false);
+    this.snackBar.open(OUTBOX_ATTENDANCE_MESSAGE, 'OK', { duration: 8000 });
   }
 
   /** Forget what this device kept and show the attendance the server has. */
@@ -309,10 +396,12 @@ export class TakeAttendancePage implements OnInit {
   private apply(taken: SessionAttendance, roster: GroupMember[]): void {
     this.session.set(taken.session);
     this.unitsPerClient.set(taken.unitsPerClient);
-    const status = new Map(taken.items.map((i) => [i.clientId, i.status]));
+    const recorded = new Map(taken.items.map((i) => [i.clientId, i]));
     const rows = new Map<string, AttendanceRow>();
-    for (const member of [...roster, ...taken.items])
-      rows.set(member.clientId, toRow(member, status.get(member.clientId) ?? null));
+    for (const member of [...roster, ...taken.items]) {
+      const item = recorded.get(member.clientId);
+      rows.set(member.clientId, toRow(member, item?.status ?? null, item?.minutesAttended ?? null));
+    }
     this.rows.set([...rows.values()].sort(byName));
   }
 
@@ -320,12 +409,17 @@ export class TakeAttendancePage implements OnInit {
   private applySaved(saved: SessionAttendance): void {
     this.session.set(saved.session);
     this.unitsPerClient.set(saved.unitsPerClient);
-    const status = new Map(saved.items.map((i) => [i.clientId, i.status]));
+    const recorded = new Map(saved.items.map((i) => [i.clientId, i]));
     const rows = new Map(
-      this.rows().map((r) => [r.clientId, { ...r, walkIn: false, status: status.get(r.clientId) ?? null }]),
+      this.rows().map((r) => {
+        const item = recorded.get(r.clientId);
+        const status = item?.status ?? null;
+        return [r.clientId, { ...r, walkIn: false, status, minutesAttended: item?.minutesAttended ?? null }];
+      }),
     );
     for (const item of saved.items)
-      if (!rows.has(item.clientId)) rows.set(item.clientId, toRow(item, item.status));
+      if (!rows.has(item.clientId))
+        rows.set(item.clientId, toRow(item, item.status, item.minutesAttended ?? null));
     this.rows.set([...rows.values()].sort(byName));
   }
 
@@ -333,6 +427,7 @@ export class TakeAttendancePage implements OnInit {
     const draft = this.canWrite() ? this.drafts.load(this.userId(), this.id()) : null;
     if (!draft) return;
     const kept = new Map(draft.rows.map((r) => [r.clientId, r.status]));
+    const keptMinutes = new Map(draft.rows.map((r) => [r.clientId, r.minutesAttended ?? null]));
     const known = new Set(this.rows().map((r) => r.clientId));
     const walkIns: AttendanceRow[] = draft.walkIns
       .filter((w) => !known.has(w.clientId) && kept.has(w.clientId))
@@ -342,7 +437,15 @@ export class TakeAttendancePage implements OnInit {
       }));
     this.rows.update((rows) =>
       [...rows, ...walkIns]
-        .map((r) => (kept.has(r.clientId) ? { ...r, status: kept.get(r.clientId) ?? null } : r))
+        .map((r) =>
+          kept.has(r.clientId)
+            ? {
+                ...r,
+                status: kept.get(r.clientId) ?? null,
+                minutesAttended: keptMinutes.get(r.clientId) ?? null,
+              }
+            : r,
+        )
         .sort(byName),
     );
     this.idempotencyKey = draft.idempotencyKey;
@@ -358,7 +461,11 @@ export class TakeAttendancePage implements OnInit {
       .map((r) => ({ clientId: r.clientId, displayName: r.shortName }));
     this.drafts.save(userId, this.id(), {
       idempotencyKey: this.idempotencyKey,
-      rows: this.rows().map((r) => ({ clientId: r.clientId, status: r.status })),
+      rows: this.rows().map((r) => ({
+        clientId: r.clientId,
+        status: r.status,
+        minutesAttended: r.minutesAttended,
+      })),
       walkIns,
       savedAt: new Date().toISOString(),
     });
