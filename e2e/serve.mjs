@@ -1,5 +1,6 @@
 // Serves the built app for the browser tests on a database of its own, seeded with the demo:
 // a fresh database on DATABASE_URL's server, or a fresh embedded PostgreSQL under .data/e2e-pg.
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,6 +12,9 @@ const offset = Number(process.env.PORT) - 3100;
 process.env.SKIP_BUILD = 'true';
 process.env.SEED_DEMO = 'true';
 process.env.LOG_LEVEL ??= 'warn';
+// Test-only secrets; the role password matches the API tests' so parallel runs on one server agree.
+process.env.SESSION_SECRET ||= randomBytes(32).toString('hex');
+process.env.APP_DB_PASSWORD ||= 'peerpath-app-test-only';
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);
   const name = offset ? `peerpath_e2e_${offset}` : 'peerpath_e2e';

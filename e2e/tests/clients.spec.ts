@@ -1,5 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './support';
+import { expect, type Page, test, signIn } from './support';
 
 const runId = Date.now().toString(36);
 
@@ -107,6 +106,8 @@ test('a peer edits their draft contact and signs it', async ({ page }) => {
   await draft.getByRole('link', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit contact' })).toBeVisible();
   await page.getByRole('radio', { name: 'Yes' }).click();
+  // The demo's draft may be a text, which never bills: the peer corrects it to a meeting in person.
+  await page.getByRole('radio', { name: 'In person' }).click();
   await page.getByRole('spinbutton', { name: 'Minutes' }).fill('50');
   await expect(page.getByText('H0038 units: 3')).toBeVisible();
   await page.getByLabel('Note').fill(`Edited draft ${runId}`);
@@ -119,4 +120,10 @@ test('a peer edits their draft contact and signs it', async ({ page }) => {
   await expect(saved).toContainText(`Edited draft ${runId}`);
   await expect(saved.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
   await expect(saved.getByRole('button', { name: 'Add addendum' })).toBeVisible();
+});
+
+test('the clients page has a real heading', async ({ page }) => {
+  await signIn(page, 'manager@demo.test');
+  await page.goto('/clients');
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
 });

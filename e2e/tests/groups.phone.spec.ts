@@ -1,6 +1,5 @@
 import { DEFAULT_TIME_ZONE, localDate } from '@peerpath/contracts';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signIn } from './support';
+import { expect, type Locator, type Page, test, signIn } from './support';
 
 const GROUP = 'SMART Recovery Tuesday Evening (demo)';
 
@@ -129,7 +128,7 @@ test('the facilitator takes attendance at the door and sees the client’s rate 
   await expectNoSidewaysScroll(page);
 });
 
-test('a dropped connection keeps the attendance on the phone and Retry records it once', async ({ page }) => {
+test('a dropped connection puts the attendance in the outbox and it is recorded once', async ({ page }) => {
   await signIn(page, 'peer@demo.test');
   await openGroup(page);
   const sessionId = await startSessionToday(page, '07:40');
@@ -149,22 +148,18 @@ test('a dropped connection keeps the attendance on the phone and Retry records i
   });
   await page.getByRole('button', { name: 'Save attendance' }).tap();
   await expect(
-    page.getByText('Not sent — you are offline. The attendance is saved on this device.'),
+    page.getByText('No connection — the attendance is in your outbox and will send itself.'),
   ).toBeVisible();
-  const stored = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('peerpath.attendance-draft.')),
-  );
-  expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatch(new RegExp(`^peerpath\\.attendance-draft\\.[0-9a-f-]{36}\\.${sessionId}$`));
 
-  // Reopening the screen keeps what was taken.
-  await page.reload();
-  await expect(page.getByText('Your unsent attendance was kept on this device.')).toBeVisible();
-  await page.getByRole('button', { name: 'Save attendance' }).tap();
-  await expect(page.getByText(/Attendance saved/)).toBeVisible();
+  await page.getByRole('link', { name: 'Outbox: 1 unsent' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+  await expect(page.locator('.item')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Send now' }).tap();
+  await expect(
+    page.getByText('Nothing waiting: everything saved on this device has been sent.'),
+  ).toBeVisible();
   expect(keys).toHaveLength(2);
   expect(keys[1]).toBe(keys[0]);
-  expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(0);
   const recorded = await page.request.get(`/api/sessions/${sessionId}/attendance`);
   const items = ((await recorded.json()) as { items: { status: string }[] }).items;
   expect(items.length).toBeGreaterThan(1);

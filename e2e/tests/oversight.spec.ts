@@ -1,5 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './support';
+import { expect, type Locator, type Page, test, DEMO_PASSWORD, signIn } from './support';
 
 const runId = Date.now().toString(36);
 const CHARTS = ['chart-caseloads', 'chart-contacts', 'chart-referrals', 'chart-attendance'];

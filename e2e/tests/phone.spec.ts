@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { expect, test, signIn } from './support';
 
 test('a peer signs in on a 390 px wide phone and the page fits the screen', async ({ page }) => {
   await signIn(page, 'peer@demo.test');

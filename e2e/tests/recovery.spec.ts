@@ -1,6 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
 import { BARC10_ITEMS, BARC10_SCALE } from '@peerpath/contracts';
-import { signIn } from './support';
+import { expect, type Page, test, signIn } from './support';
 
 const runId = Date.now().toString(36);
 

@@ -1,7 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { expect, test, signIn } from './support';
 
-test('the admin creates a peer account and that peer signs in', async ({ page, browser }) => {
+test('the admin creates a peer account; at first sign-in the peer must choose their own password', async ({
+  page,
+  browser,
+}) => {
   const email = `new.peer.${Date.now()}@demo.test`;
   const password = 'meadow-copper-lantern-42';
   await signIn(page, 'admin@demo.test');
@@ -22,6 +24,11 @@ test('the admin creates a peer account and that peer signs in', async ({ page, b
   const context = await browser.newContext();
   const peerPage = await context.newPage();
   await signIn(peerPage, email, password);
+  await expect(peerPage.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible();
+  await expect(peerPage).toHaveURL(/\/change-password$/);
+  await peerPage.getByLabel('Current password').fill(password);
+  await peerPage.getByLabel('New password').fill('harbor-juniper-canvas-58');
+  await peerPage.getByRole('button', { name: 'Save password' }).click();
   await expect(peerPage.getByRole('heading', { level: 1, name: 'My caseload' })).toBeVisible();
   await context.close();
 });
