@@ -26,6 +26,8 @@ try {
   console.error(error);
   await stop(1);
 }
+// The API answers 503 while the embedded database is away and recovers once it is back.
+db.watch((message) => console.log(`[${new Date().toISOString()}] ${message}`));
 console.log(`\nPeerPath is running at ${running.url}`);
 console.log(db.embedded ? 'Database: embedded PostgreSQL under .data/' : 'Database: DATABASE_URL');
 if (db.embedded || process.env.SEED_DEMO === 'true') {
