@@ -1,5 +1,7 @@
 import { inject } from '@angular/core';
 import { type RedirectFunction, Router, type Routes } from '@angular/router';
+import { HomePage } from './home/home-page';
+import { Shell } from './shell/shell';
 import { passwordChangeDueGuard, permissionGuard, signedInMatch, signedOutGuard } from './core/auth.guards';
 
 const title = (page: string) => `${page} — PeerPath`;
@@ -17,7 +19,7 @@ const shellRoutes: Routes = [
     path: '',
     pathMatch: 'full',
     title: title('Home'),
-    loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+    component: HomePage,
   },
   {
     path: 'clients',
@@ -204,7 +206,7 @@ export const appRoutes: Routes = [
   {
     path: '',
     canMatch: [signedInMatch],
-    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    component: Shell,
     children: shellRoutes,
   },
   // Signed out: the app's own screens lead to sign-in; anything else is not found.

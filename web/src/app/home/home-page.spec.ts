@@ -38,20 +38,26 @@ describe('HomePage', () => {
   it('shows a peer their own caseload', async () => {
     const { backend, element, fixture } = await render('peer');
     backend.expectOne((r) => r.url === '/api/caseload').flush({ items: [], nextCursor: null });
+    backend.expectOne((r) => r.url.endsWith('/recipient-answers')).flush({ items: [] });
+    backend.expectOne((r) => r.url === '/api/handoffs').flush({ items: [], nextCursor: null });
     await settle();
     await fixture.whenStable();
     expect(element.textContent).toContain('No clients on your caseload yet.');
   });
 
-  it('keeps a peer’s caseload out of view until the updates above it have answered', async () => {
+  it('shows the caseload heading at once but holds the list until the updates above it have answered', async () => {
     const { backend, element, fixture } = await render('peer');
-    const caseload = () => element.querySelector('pp-my-caseload') as HTMLElement;
-    expect(caseload().classList).toContain('waiting');
+    backend.expectOne((r) => r.url === '/api/caseload').flush({ items: [], nextCursor: null });
+    await settle();
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent?.trim()).toBe('My caseload');
+    expect(element.textContent).not.toContain('No clients on your caseload yet.');
+    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
     backend.expectOne((r) => r.url.endsWith('/recipient-answers')).flush({ items: [] });
     backend.expectOne((r) => r.url === '/api/handoffs').flush({ items: [], nextCursor: null });
     await settle();
     await fixture.whenStable();
-    expect(caseload().classList).not.toContain('waiting');
+    expect(element.textContent).toContain('No clients on your caseload yet.');
   });
 
   it('lists program clients for a clinician', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -36,6 +36,9 @@ export class MyCaseload {
   private readonly api = inject(ClientsApi);
   private readonly drafts = inject(ContactDraftStore);
   private readonly user = inject(AuthService).user;
+
+  /** Holds the list back (a progress bar shows) while something projected above it still grows. */
+  readonly listWaiting = input(false);
 
   protected readonly canCreate = computed(() => can(this.user()?.role, 'clients:create'));
   protected readonly canLog = computed(() => can(this.user()?.role, 'contacts:write'));
