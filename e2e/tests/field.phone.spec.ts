@@ -101,7 +101,8 @@ test('a client link opened while signed out returns to the client after sign-in'
   await page.getByLabel('Email').fill('peer@demo.test');
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  // argon2id takes seconds on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveURL(new RegExp(`${href}\\?section=referrals$`));
   await expect(page.getByRole('heading', { level: 2, name: 'Referrals' })).toBeInViewport();
 });
@@ -149,14 +150,18 @@ test.describe('with the service worker', () => {
   }) => {
     await signIn(page, 'peer@demo.test');
     await expect(page.getByRole('heading', { level: 1, name: 'My caseload' })).toBeVisible();
+    const rows = page.getByTestId('caseload-row');
+    await expect(rows.first()).toBeVisible();
+    const names = await rows.locator('.row-name').allInnerTexts();
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', 'manifest.webmanifest');
     await waitForOfflineReady(page);
 
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByText(OFFLINE_BANNER)).toBeInViewport();
-    // The app itself answers, not the browser's "no internet" page.
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The app itself answers, not the browser's "no internet" page: the caseload it last loaded.
+    await expect(page.getByRole('heading', { level: 1, name: 'My caseload' })).toBeVisible();
+    await expect(rows.locator('.row-name')).toHaveText(names);
     await expect(page).toHaveTitle(/PeerPath/);
 
     await context.setOffline(false);

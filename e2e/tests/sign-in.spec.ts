@@ -28,7 +28,7 @@ test('a wrong password shows an error and stays on the sign-in page', async ({ p
   await page.getByLabel('Email').fill('peer@demo.test');
   await page.getByLabel('Password', { exact: true }).fill('not-the-right-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('The email or password is not right.')).toBeVisible();
+  await expect(page.getByText('The email or password is not right.')).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveURL(/sign-in/);
 });
 

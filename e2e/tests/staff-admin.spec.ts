@@ -29,6 +29,9 @@ test('the admin creates a peer account; at first sign-in the peer must choose th
   await peerPage.getByLabel('Current password').fill(password);
   await peerPage.getByLabel('New password').fill('harbor-juniper-canvas-58');
   await peerPage.getByRole('button', { name: 'Save password' }).click();
-  await expect(peerPage.getByRole('heading', { level: 1, name: 'My caseload' })).toBeVisible();
+  // Checking the old password and hashing the new one (argon2id) takes seconds on a busy machine.
+  await expect(peerPage.getByRole('heading', { level: 1, name: 'My caseload' })).toBeVisible({
+    timeout: 30_000,
+  });
   await context.close();
 });

@@ -1,7 +1,7 @@
 import { provideHttpClient, withXsrfConfiguration } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { API } from '@peerpath/contracts';
+import { API, SESSION_IDLE_MINUTES } from '@peerpath/contracts';
 import { sessionUser, settle } from '../../testing/session-users';
 import { AuthService } from './auth.service';
 
@@ -43,6 +43,55 @@ describe('AuthService', () => {
     await ready;
     expect(auth.user()).toBeNull();
     expect(auth.signedIn()).toBe(false);
+  });
+
+  describe('opening with no signal', () => {
+    const noSignal = { status: 0, statusText: 'Unknown Error' };
+    afterEach(() => {
+      localStorage.clear();
+      jest.useRealTimers();
+    });
+
+    async function confirmedThenOffline(minutesLater: number) {
+      const first = auth.refresh();
+      backend.expectOne(API.session).flush({ user: sessionUser('peer') });
+      await first;
+      jest.useFakeTimers({ now: Date.now() + minutesLater * 60_000, doNotFake: ['queueMicrotask'] });
+      const again = auth.refresh();
+      backend.expectOne(API.session).error(new ProgressEvent('error'), noSignal);
+      await again;
+    }
+
+    it('reopens as the person the server last confirmed within the idle window', async () => {
+      await confirmedThenOffline(10);
+      expect(auth.user()?.role).toBe('peer');
+    });
+
+    it('does not reopen once the idle window has passed (automatic logoff)', async () => {
+      await confirmedThenOffline(SESSION_IDLE_MINUTES + 1);
+      expect(auth.user()).toBeNull();
+    });
+
+    it('does not reopen after the server said the session ended', async () => {
+      const first = auth.refresh();
+      backend.expectOne(API.session).flush({ user: sessionUser('peer') });
+      await first;
+      auth.clear();
+      const again = auth.refresh();
+      backend.expectOne(API.session).error(new ProgressEvent('error'), noSignal);
+      await again;
+      expect(auth.user()).toBeNull();
+    });
+
+    it('is not fooled by a server error: only a missing link reopens offline', async () => {
+      const first = auth.refresh();
+      backend.expectOne(API.session).flush({ user: sessionUser('peer') });
+      await first;
+      const again = auth.refresh();
+      backend.expectOne(API.session).flush(null, { status: 500, statusText: 'Server Error' });
+      await again;
+      expect(auth.user()).toBeNull();
+    });
   });
 
   it('sends the XSRF-TOKEN cookie as X-XSRF-TOKEN on POST /api/auth/login', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 import { setClinicTimeZone } from './clinic-clock';
+import { forgetOfflineCopies, isNoConnection, keepOfflineCopy, offlineSessionCopy } from './offline-copy';
 
 /** The signed-in staff member, kept in memory only; the session itself is an httpOnly cookie. */
 @Injectable({ providedIn: 'root' })
@@ -31,11 +32,12 @@ export class AuthService {
   async refresh(): Promise<void> {
     try {
       const { user } = await firstValueFrom(this.http.get<SessionResponse>(API.session));
-      if (user) setClinicTimeZone(user.timeZone);
-      this.current.set(user);
+      if (!user) forgetOfflineCopies();
+      this.signedInAs(user);
     } catch (error) {
       if (!(error instanceof HttpErrorResponse)) throw error;
-      this.current.set(null);
+      // No signal: the phone reopens as the person it last confirmed, within the idle window.
+      this.signedInAs(isNoConnection(error) ? offlineSessionCopy<SessionUser>() : null, false);
     }
   }
 
@@ -43,8 +45,7 @@ export class AuthService {
     await this.ensureXsrfCookie();
     const { user } = await firstValueFrom(this.http.post<LoginResponse>(API.login, request));
     forgetDeviceData(user.id);
-    setClinicTimeZone(user.timeZone);
-    this.current.set(user);
+    this.signedInAs(user);
     this.loading = Promise.resolve();
     return user;
   }
@@ -52,7 +53,7 @@ export class AuthService {
   /** POST /api/auth/change-password: the staff member replaces a password an administrator chose. */
   async changePassword(request: ChangePasswordRequest): Promise<SessionUser> {
     const { user } = await firstValueFrom(this.http.post<LoginResponse>(API.changePassword, request));
-    this.current.set(user);
+    this.signedInAs(user);
     return user;
   }
 
@@ -69,6 +70,14 @@ export class AuthService {
   clear(): void {
     this.current.set(null);
     this.loading = Promise.resolve();
+    forgetOfflineCopies();
+  }
+
+  private signedInAs(user: SessionUser | null, confirmedByServer = true): void {
+    this.current.set(user);
+    if (!user) return;
+    setClinicTimeZone(user.timeZone);
+    if (confirmedByServer) keepOfflineCopy(user.id, 'session', user);
   }
 
   /** The server sets XSRF-TOKEN on any response; fetch one first if the cookie is missing. */

@@ -101,3 +101,42 @@ describe('MyCaseload', () => {
     ).toBe(true);
   });
 });
+
+describe('MyCaseload with no signal', () => {
+  afterEach(() => localStorage.clear());
+
+  async function open(answer: (request: ReturnType<HttpTestingController['expectOne']>) => void) {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [MyCaseload],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthService, useValue: fakeAuth(sessionUser('peer')) },
+      ],
+    });
+    const fixture = TestBed.createComponent(MyCaseload);
+    await fixture.whenStable();
+    answer(TestBed.inject(HttpTestingController).expectOne('/api/caseload'));
+    await settle();
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    return Array.from(element.querySelectorAll('.row-name')).map((n) => n.textContent?.trim());
+  }
+  const noSignal = (r: ReturnType<HttpTestingController['expectOne']>) =>
+    r.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+
+  it('shows the caseload this phone last loaded', async () => {
+    const kept = [caseloadEntry(1, { firstName: 'Blake', lastName: 'Sample' })];
+    await open((r) => r.flush({ items: kept, nextCursor: null }));
+    expect(await open(noSignal)).toEqual(['Blake Sample']);
+  });
+
+  it('says it could not load when nothing was kept', async () => {
+    expect(await open(noSignal)).toEqual([]);
+    expect(document.body.textContent).toContain(
+      'PeerPath cannot be reached. Check your connection and try again.',
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { can, type CaseloadEntry } from '@peerpath/contracts';
 import { AuthService } from '../../core/auth.service';
+import { isNoConnection, keepOfflineCopy, offlineCopy } from '../../core/offline-copy';
 import { readProblem } from '../../core/problem';
 import { ContactDraftStore } from '../../contacts/contact-draft-store';
 import { displayName, matchesName, milestoneText, plural } from '../client-display';
@@ -62,10 +63,15 @@ export class MyCaseload {
   protected async load(): Promise<void> {
     this.loading.set(true);
     this.error.set(null);
+    const userId = this.user()?.id ?? '';
     try {
-      this.entries.set((await this.api.caseload()).items);
+      const { items } = await this.api.caseload();
+      this.entries.set(items);
+      keepOfflineCopy(userId, 'caseload', items);
     } catch (error) {
-      this.error.set(readProblem(error, 'Your caseload could not be loaded.').message);
+      const kept = isNoConnection(error) ? offlineCopy<CaseloadEntry[]>(userId, 'caseload') : null;
+      if (kept) this.entries.set(kept);
+      else this.error.set(readProblem(error, 'Your caseload could not be loaded.').message);
     } finally {
       this.loading.set(false);
     }
