@@ -175,7 +175,7 @@ describe('emergency access, documentation review and access review', () => {
       expect(csv.status).toBe(200);
       const lines = csv.text.trim().split('\n');
       expect(lines[0]).toBe(
-        'id,at,actorId,actorRole,action,entityType,entityId,clientId,outcome,emergency,ip',
+        'id,at,actorId,actorRole,action,entityType,entityId,clientId,outcome,emergency,ip,actorName,clientName',
       );
       expect(
         lines

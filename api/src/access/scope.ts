@@ -20,10 +20,24 @@ export function applyScope<T extends ObjectLiteral>(
   policy: ScopePolicy,
   alias: string = qb.alias,
 ): SelectQueryBuilder<T> {
+  const { sql, params } = scopeCondition(actor, permission, policy, alias);
+  return qb.andWhere(new Brackets((w) => w.where(sql, params)));
+}
+
+/**
+ * The same policy as `applyScope`, as one SQL condition on `alias`: for a join that must reveal a
+ * record's details only when the caller could read it (the audit log naming clients, say).
+ */
+export function scopeCondition(
+  actor: Actor,
+  permission: Permission,
+  policy: ScopePolicy,
+  alias: string,
+): { sql: string; params: ObjectLiteral } {
   const scope = scopeOf(actor.role, permission);
   const rule = scope ? policy[scope] : undefined;
-  qb.andWhere(`${alias}.organizationId = :scopeOrg`, { scopeOrg: actor.organizationId });
-  if (!rule) return qb.andWhere('1 = 0');
+  const org = `${alias}.organizationId = :scopeOrg`;
+  if (!rule) return { sql: '1 = 0', params: {} };
   const { sql, params } = rule(actor, alias, permission);
-  return qb.andWhere(new Brackets((w) => w.where(sql, params)));
+  return { sql: `(${org} AND (${sql}))`, params: { ...params, scopeOrg: actor.organizationId } };
 }

@@ -4,7 +4,10 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { AuditEvent, AuditHighlight, Page } from '@peerpath/contracts';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../access/actor';
-import { applyScope } from '../access/scope';
+import { applyScope, scopeCondition } from '../access/scope';
+import { ClientEntity } from '../clients/client.entity';
+import { CLIENT_SCOPE } from '../clients/client-scope';
+import { UserEntity } from '../users/user.entity';
 import { decodeCursor, DEFAULT_LIMIT, toPage } from '../common/pagination';
 import { AuditEventEntity } from './audit-event.entity';
 import { AUDIT_SCOPE } from './audit-scope';
@@ -31,6 +34,12 @@ const LIST_VIEWS = [
   'handoff.list',
   'billing.claim_lines',
 ];
+
+interface NamedRow {
+  e_id: string;
+  actor_name: string | null;
+  client_name: string | null;
+}
 
 /** Reading the audit log: the same scoped, filtered query serves the list, the export and the review. */
 @Injectable()
@@ -59,29 +68,63 @@ export class AuditLogService {
     return qb;
   }
 
+  /**
+   * The filtered events with, in the same query, the actor's name (staff names are open to whoever
+   * reads the log) and the client's name only where the caller could read that client under
+   * `clients:read` — the client policy itself sits in the join's condition, so a client outside
+   * the caller's scope (or any client, for an admin) joins nothing and its name stays null.
+   */
+  private named(actor: Actor, q: AuditQuery): SelectQueryBuilder<AuditEventEntity> {
+    const readable = scopeCondition(actor, 'clients:read', CLIENT_SCOPE, 'client');
+    return this.filtered(actor, q)
+      .leftJoin(UserEntity, 'actor', 'actor.id = e.actorId')
+      .leftJoin(ClientEntity, 'client', `client.id = e.clientId AND ${readable.sql}`, readable.params)
+      .addSelect('actor.name', 'actor_name')
+      .addSelect(
+        "coalesce(nullif(btrim(client.preferredName), ''), client.firstName) || ' ' || client.lastName",
+        'client_name',
+      );
+  }
+
+  private static withNames(raw: NamedRow[], entities: AuditEventEntity[]): AuditEvent[] {
+    const names = new Map(raw.map((r) => [r.e_id, r]));
+    return entities.map((e) => ({
+      ...toAuditEvent(e),
+      actorName: names.get(e.id)?.actor_name ?? null,
+      clientName: names.get(e.id)?.client_name ?? null,
+    }));
+  }
+
   /** Newest first. Reading the log is itself an audited access. */
   async list(actor: Actor, q: AuditQuery): Promise<Page<AuditEvent>> {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(q.cursor);
-    const qb = this.filtered(actor, q).take(limit + 1);
+    // Every join is to-one, so a plain LIMIT counts events (take() would add a distinct subquery).
+    const qb = this.named(actor, q).limit(limit + 1);
     if (after) qb.andWhere('(e.at, e.id) < (:at, :id)', after);
-    const rows = await qb.getMany();
+    const { raw, entities } = await qb.getRawAndEntities<NamedRow>();
     await this.audit.record({
       action: 'audit.read',
       entityType: 'audit_event',
       clientId: q.clientId ?? null,
     });
-    return toPage(rows, limit, (e) => ({ at: e.at.toISOString(), id: e.id }), toAuditEvent);
+    const events = AuditLogService.withNames(raw, entities);
+    return toPage(
+      events,
+      limit,
+      (e) => ({ at: e.at, id: e.id }),
+      (e) => e,
+    );
   }
 
   async export(actor: Actor, q: AuditQuery): Promise<AuditEvent[]> {
-    const rows = await this.filtered(actor, q).take(50_000).getMany();
+    const { raw, entities } = await this.named(actor, q).limit(50_000).getRawAndEntities<NamedRow>();
     await this.audit.record({
       action: 'audit.export',
       entityType: 'audit_event',
       clientId: q.clientId ?? null,
     });
-    return rows.map(toAuditEvent);
+    return AuditLogService.withNames(raw, entities);
   }
 
   /**
@@ -141,7 +184,7 @@ export class AuditLogService {
   }
 }
 
-export function toAuditEvent(e: AuditEventEntity): AuditEvent {
+export function toAuditEvent(e: AuditEventEntity): Omit<AuditEvent, 'actorName' | 'clientName'> {
   return {
     id: e.id,
     at: e.at.toISOString(),

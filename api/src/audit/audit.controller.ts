@@ -20,6 +20,9 @@ const CSV_COLUMNS = [
   'outcome',
   'emergency',
   'ip',
+  // Added after the original columns so files read by position keep their meaning.
+  'actorName',
+  'clientName',
 ] as const;
 
 @ApiTags('audit')

@@ -128,11 +128,18 @@ export interface AuditEvent {
   id: string;
   at: string;
   actorId: string | null;
+  /** The staff member's name; null when no signed-in staff member acted (a failed sign-in, a recipient). */
+  actorName: string | null;
   actorRole: Role | null;
   action: string;
   entityType: string;
   entityId: string | null;
   clientId: string | null;
+  /**
+   * The name the client goes by (preferred or first name, and last name), only when the caller may
+   * read that client (`clients:read` in their scope); otherwise null, even though `clientId` is set.
+   */
+  clientName: string | null;
   outcome: AuditOutcome;
   ip: string | null;
   /** Recorded during emergency ("break the glass") access to the client. */
