@@ -134,7 +134,9 @@ export class BillingService {
       .innerJoin(AttendanceEntity, 'a', 'a.sessionId = s.id')
       .select([
         's.id AS session_id',
-        's.date AS date',
+        // As text: node-pg makes a date column a Date at the server's midnight, which the clinic's
+        // zone could put on the day before.
+        "to_char(s.date, 'YYYY-MM-DD') AS date",
         's.durationMinutes AS duration',
         's.facilitatorId AS facilitator_id',
         'g.type AS group_type',
