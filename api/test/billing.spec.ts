@@ -1,3 +1,5 @@
+import { unitsForMinutes } from '@peerpath/contracts';
+import { unitsForMinutesSql } from '../src/billing/claim-units';
 import { isProblem, Staff } from './support/staff';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -413,6 +415,68 @@ describe('billing: claim lines', () => {
       const cleared = await peer.patch(`/api/clients/${c}`, { version: got.version, medicaidId: '' });
       expect(cleared.status).toBe(200);
       expect(cleared.body.medicaidId).toBeNull();
+    });
+  });
+  describe('the caseload report’s units, summed in SQL', () => {
+    it('rounds minutes as unitsForMinutes does, 0 to 480', async () => {
+      const { rows } = await t.owner.query(
+        `SELECT m, ${unitsForMinutesSql('m')} AS units FROM generate_series(0, 480) AS m ORDER BY m`,
+      );
+      expect(rows.map((r: { units: number }) => r.units)).toEqual(
+        rows.map((r: { m: number }) => unitsForMinutes(r.m)),
+      );
+    });
+
+    it('gives every peer the units of their claim lines (daily cap across peers, groups first)', async () => {
+      // A group line (peer2) and contacts of another peer on one day: the group keeps its units,
+      // the contacts get what is left of the cap; 8 + 7 minutes on one day make one unit.
+      const capped = await client('Cy');
+      const g = await group('peer_led', [peer2.user?.id as string]);
+      expect((await manager.post(`/api/groups/${g}/roster`, { clientId: capped })).status).toBe(201);
+      const s = await peer2.post(`/api/groups/${g}/sessions`, {
+        date: '2024-01-26',
+        startTime: '09:00',
+        durationMinutes: 60,
+      });
+      expect(s.status).toBe(201);
+      const taken = await peer2.put(`/api/sessions/${s.body.id}/attendance`, [
+        { clientId: capped, status: 'present' },
+      ]);
+      expect(taken.status).toBe(200);
+      for (const hour of [15, 16, 17, 18]) await contact(capped, `2024-01-26T${hour}:00:00Z`, 60);
+      await contact(capped, '2024-01-27T15:00:00Z', 8);
+      await contact(capped, '2024-01-27T16:00:00Z', 7);
+      const mine = await lines(manager, capped);
+      expect(mine.map((l) => [l.serviceDate, l.renderingPeerId, l.units]).sort()).toEqual(
+        [
+          ['2024-01-26', peer2.user?.id, 4],
+          ['2024-01-26', peer.user?.id, 12],
+          ['2024-01-27', peer.user?.id, 1],
+        ].sort(),
+      );
+
+      const report = await manager.get('/api/reports/caseloads?from=2024-01-01&to=2024-01-31');
+      expect(report.status).toBe(200);
+      const all = await lines(manager);
+      const sum = (peerId: string, group: boolean) =>
+        all
+          .filter((l) => l.renderingPeerId === peerId && !!l.sessionId === group)
+          .reduce((n, l) => n + l.units, 0);
+      const round = (n: number) => Math.round(n * 100) / 100;
+      const weeks = (Date.parse(report.body.to) - Date.parse(report.body.from)) / (7 * 86_400_000);
+      const figures = report.body.peers as {
+        peerId: string;
+        h0038UnitsPerWeek: number;
+        h0038HqUnitsPerWeek: number;
+      }[];
+      expect(figures.some((f) => f.h0038UnitsPerWeek > 0)).toBe(true);
+      expect(figures.some((f) => f.h0038HqUnitsPerWeek > 0)).toBe(true);
+      for (const f of figures)
+        expect([f.peerId, f.h0038UnitsPerWeek, f.h0038HqUnitsPerWeek]).toEqual([
+          f.peerId,
+          round(sum(f.peerId, false) / weeks),
+          round(sum(f.peerId, true) / weeks),
+        ]);
     });
   });
 });

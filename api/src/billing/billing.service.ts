@@ -25,6 +25,7 @@ import { AttendanceEntity, GroupEntity, GroupSessionEntity } from '../groups/gro
 import { ClinicClock } from '../organizations/clinic-clock';
 import { ClaimLinesQueryDto } from './billing.dto';
 import { CONTACT_CLAIM_SCOPE, SESSION_CLAIM_SCOPE } from './claim-scope';
+import { claimUnitsByPeer } from './claim-units';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
@@ -54,21 +55,53 @@ export class BillingService {
     return lines;
   }
 
-  /** H0038 and H0038-HQ units per rendering peer: the dashboard's figures are claim lines summed. */
+  /**
+   * H0038 and H0038-HQ units per rendering peer: the claim lines' units summed, computed in the
+   * database (`claimUnitsByPeer`) instead of loading every signed contact of the period into the
+   * app. The rows are those `claimLines` reads (same query builders, same `billing:read` scope);
+   * `api/test/billing.spec.ts` checks the sums against the lines `buildClaimLines` makes.
+   */
   async unitsByPeer(
     actor: Actor,
     from: string,
     to: string,
     programs: string[],
   ): Promise<Map<string, { individual: number; group: number }>> {
-    const byPeer = new Map<string, { individual: number; group: number }>();
-    for (const line of await this.build(actor, from, to, programs)) {
-      const units = byPeer.get(line.renderingPeerId) ?? { individual: 0, group: 0 };
-      if (line.sessionId) units.group += line.units;
-      else units.individual += line.units;
-      byPeer.set(line.renderingPeerId, units);
-    }
-    return byPeer;
+    const profile = actor.clinic.billingProfile;
+    const contacts = this.contactsQuery(actor, from, to, programs)
+      .andWhere('k.modality = ANY(CAST(:billableModalities AS text[]))', {
+        billableModalities: profile.billableModalities,
+      })
+      .andWhere('NOT (k.contactType = ANY(CAST(:nonBillableContactTypes AS text[])))', {
+        nonBillableContactTypes: profile.nonBillableContactTypes,
+      })
+      .andWhere('k.billable')
+      .select(['k.id AS id', 'k.clientId AS client_id', 'k.authorId AS peer_id'])
+      .addSelect('k.occurredAt', 'occurred_at')
+      .addSelect('k.durationMinutes', 'minutes');
+    const attendance = this.attendanceQuery(actor, from, to, programs)
+      .andWhere('s.facilitatorId IS NOT NULL')
+      .andWhere('NOT (g.type = ANY(CAST(:nonBillableGroupTypes AS text[])))', {
+        nonBillableGroupTypes: profile.nonBillableGroupTypes,
+      })
+      .select(['s.id AS session_id', 's.date AS service_date', 'a.clientId AS client_id'])
+      .addSelect('s.facilitatorId', 'peer_id')
+      .addSelect('coalesce(a.minutesAttended, s.durationMinutes)', 'minutes');
+    const [sql, params] = this.txHost.tx.connection.driver.escapeQueryWithParameters(
+      claimUnitsByPeer(contacts.getQuery(), attendance.getQuery()),
+      {
+        ...contacts.getParameters(),
+        ...attendance.getParameters(),
+        claimTimeZone: actor.clinic.timeZone,
+        claimDailyCap: profile.dailyUnitCap,
+      },
+    );
+    const rows = (await this.txHost.tx.query(sql, params)) as {
+      peer_id: string;
+      individual: number;
+      group: number;
+    }[];
+    return new Map(rows.map((r) => [r.peer_id, { individual: r.individual, group: r.group }]));
   }
 
   private async build(actor: Actor, from: string, to: string, programs: string[]): Promise<ClaimLine[]> {
@@ -90,12 +123,8 @@ export class BillingService {
     });
   }
 
-  private async contacts(
-    actor: Actor,
-    from: string,
-    to: string,
-    programs: string[],
-  ): Promise<ClaimContact[]> {
+  /** Signed successful contacts of the programs' clients in the period, as `billing:read` allows. */
+  private contactsQuery(actor: Actor, from: string, to: string, programs: string[]) {
     const { start, end } = this.clock.range(from, to);
     const qb = this.txHost.tx
       .getRepository(ContactEntity)
@@ -105,7 +134,29 @@ export class BillingService {
       .andWhere('k.successful')
       .andWhere('k.occurredAt >= :start AND k.occurredAt < :end', { start, end })
       .andWhere('c.programId = ANY(CAST(:programs AS uuid[]))', { programs });
-    applyScope(qb, actor, 'billing:read', CONTACT_CLAIM_SCOPE, 'k');
+    return applyScope(qb, actor, 'billing:read', CONTACT_CLAIM_SCOPE, 'k');
+  }
+
+  /** Present and late attendance at the programs' group sessions in the period, as `billing:read` allows. */
+  private attendanceQuery(actor: Actor, from: string, to: string, programs: string[]) {
+    const qb = this.txHost.tx
+      .getRepository(GroupSessionEntity)
+      .createQueryBuilder('s')
+      .innerJoin(GroupEntity, 'g', 'g.id = s.groupId')
+      .innerJoin(AttendanceEntity, 'a', 'a.sessionId = s.id')
+      .where('s.date BETWEEN :from AND :to', { from, to })
+      .andWhere("a.status IN ('present', 'late')")
+      .andWhere('g.programId = ANY(CAST(:programs AS uuid[]))', { programs });
+    return applyScope(qb, actor, 'billing:read', SESSION_CLAIM_SCOPE, 's');
+  }
+
+  private async contacts(
+    actor: Actor,
+    from: string,
+    to: string,
+    programs: string[],
+  ): Promise<ClaimContact[]> {
+    const qb = this.contactsQuery(actor, from, to, programs);
     return (await qb.orderBy('k.occurredAt').addOrderBy('k.id').getMany()).map((k) => ({
       id: k.id,
       clientId: k.clientId,
@@ -127,25 +178,18 @@ export class BillingService {
     to: string,
     programs: string[],
   ): Promise<ClaimAttendance[]> {
-    const qb = this.txHost.tx
-      .getRepository(GroupSessionEntity)
-      .createQueryBuilder('s')
-      .innerJoin(GroupEntity, 'g', 'g.id = s.groupId')
-      .innerJoin(AttendanceEntity, 'a', 'a.sessionId = s.id')
-      .select([
-        's.id AS session_id',
-        's.date AS date',
-        's.durationMinutes AS duration',
-        's.facilitatorId AS facilitator_id',
-        'g.type AS group_type',
-        'a.clientId AS client_id',
-        'a.status AS status',
-        'a.minutesAttended AS minutes_attended',
-      ])
-      .where('s.date BETWEEN :from AND :to', { from, to })
-      .andWhere("a.status IN ('present', 'late')")
-      .andWhere('g.programId = ANY(CAST(:programs AS uuid[]))', { programs });
-    applyScope(qb, actor, 'billing:read', SESSION_CLAIM_SCOPE, 's');
+    const qb = this.attendanceQuery(actor, from, to, programs).select([
+      's.id AS session_id',
+      // As text: node-pg makes a date column a Date at the server's midnight, which the clinic's
+      // zone could put on the day before.
+      "to_char(s.date, 'YYYY-MM-DD') AS date",
+      's.durationMinutes AS duration',
+      's.facilitatorId AS facilitator_id',
+      'g.type AS group_type',
+      'a.clientId AS client_id',
+      'a.status AS status',
+      'a.minutesAttended AS minutes_attended',
+    ]);
     const rows = await qb.orderBy('s.date').addOrderBy('s.id').addOrderBy('a.clientId').getRawMany<{
       session_id: string;
       date: string | Date;

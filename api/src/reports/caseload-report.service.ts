@@ -119,8 +119,11 @@ export class CaseloadReportService {
 /**
  * Each figure is one grouped scan over the peers' rows (by author, by client, by session date),
  * joined to the peer list at the end: the cost follows the period and the programs' size, never
- * the number of peers times the number of tables. The peers are passed on as an array so each
- * scan is an index range read per peer. `api/test/report-equivalence.spec.ts` holds the
+ * the number of peers times the number of tables. Each scan joins the peers CTE (not
+ * `= ANY(ARRAY(SELECT id FROM peers))`, whose row estimate of ~1,400 for 37,000 active clients led
+ * the planner into nested loops over every client's attendance): the planner sees how many rows
+ * the peers bring and picks a range read per peer or one hashed pass over the period's rows.
+ * `api/test/report-equivalence.spec.ts` holds the
  * per-peer correlated form this replaced and checks both give the same rows.
  */
 export const PEER_FIGURES = `
@@ -135,8 +138,8 @@ export const PEER_FIGURES = `
     SELECT c.id, c.primary_peer_id,
            (SELECT max(k.occurred_at) FROM contacts k WHERE k.client_id = c.id AND k.successful) AS last_contact,
            p.overdue_contact_days
-      FROM clients c JOIN programs p ON p.id = c.program_id
-     WHERE c.status = 'active' AND c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers))
+      FROM clients c JOIN peers pe ON pe.id = c.primary_peer_id JOIN programs p ON p.id = c.program_id
+     WHERE c.status = 'active'
   ),
   active_figures AS (
     SELECT a.primary_peer_id AS peer_id, count(*)::int AS active,
@@ -146,21 +149,21 @@ export const PEER_FIGURES = `
       FROM active a GROUP BY a.primary_peer_id
   ),
   new_clients AS (
-    SELECT x.peer_id, count(DISTINCT x.client_id)::int AS n FROM client_assignments x
-     WHERE x.peer_id = ANY(ARRAY(SELECT id FROM peers)) AND x.started_at >= $3::timestamptz AND x.started_at < $4::timestamptz
+    SELECT x.peer_id, count(DISTINCT x.client_id)::int AS n
+      FROM peers p JOIN client_assignments x ON x.peer_id = p.id
+     WHERE x.started_at >= $3::timestamptz AND x.started_at < $4::timestamptz
      GROUP BY x.peer_id
   ),
   discharged AS (
     SELECT c.primary_peer_id AS peer_id, count(*)::int AS n
-      FROM client_status_events e JOIN clients c ON c.id = e.client_id
-     WHERE c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers)) AND e.status = 'discharged'
-       AND e.at >= $3::timestamptz AND e.at < $4::timestamptz
+      FROM client_status_events e JOIN clients c ON c.id = e.client_id JOIN peers p ON p.id = c.primary_peer_id
+     WHERE e.status = 'discharged' AND e.at >= $3::timestamptz AND e.at < $4::timestamptz
      GROUP BY c.primary_peer_id
   ),
   contact_figures AS (
     SELECT k.author_id AS peer_id, count(*) FILTER (WHERE k.successful)::int AS successful_contacts
-      FROM contacts k
-     WHERE k.author_id = ANY(ARRAY(SELECT id FROM peers)) AND k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz
+      FROM peers p JOIN contacts k ON k.author_id = p.id
+     WHERE k.occurred_at >= $3::timestamptz AND k.occurred_at < $4::timestamptz
      GROUP BY k.author_id
   ),
   open_referrals AS (
@@ -174,8 +177,8 @@ export const PEER_FIGURES = `
   closed_referrals AS (
     SELECT c.primary_peer_id AS peer_id, count(*) FILTER (WHERE r.status = 'completed')::int AS completed,
            count(*)::int AS closed
-      FROM referrals r JOIN clients c ON c.id = r.client_id
-     WHERE c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers)) AND r.status IN ('completed', 'declined', 'no_show', 'cancelled', 'unable_to_contact', 'no_capacity')
+      FROM referrals r JOIN clients c ON c.id = r.client_id JOIN peers p ON p.id = c.primary_peer_id
+     WHERE r.status IN ('completed', 'declined', 'no_show', 'cancelled', 'unable_to_contact', 'no_capacity')
        AND r.updated_at >= $3::timestamptz AND r.updated_at < $4::timestamptz
      GROUP BY c.primary_peer_id
   ),
@@ -183,7 +186,8 @@ export const PEER_FIGURES = `
     SELECT c.primary_peer_id AS peer_id, count(*) FILTER (WHERE t.status IN ('present', 'late'))::int AS attended,
            count(*)::int AS recorded
       FROM group_sessions s JOIN attendance t ON t.session_id = s.id JOIN clients c ON c.id = t.client_id
-     WHERE s.date >= $5::date AND s.date < $6::date AND c.primary_peer_id = ANY(ARRAY(SELECT id FROM peers))
+      JOIN peers p ON p.id = c.primary_peer_id
+     WHERE s.date >= $5::date AND s.date < $6::date
      GROUP BY c.primary_peer_id
   )
   SELECT p.id, p.name, coalesce(p.caseload_limit, 25) AS caseload_limit,
