@@ -7,14 +7,17 @@ export type { Locator, Page } from '@playwright/test';
 export const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'peerpath-demo-2026';
 
 /**
- * Settled: a page heading is there, nothing is still loading, and no dialog is open (a modal
- * hides the page behind it from assistive technology, so axe would judge the page headless).
+ * Settled: a page heading is there, nothing is still loading, no dialog is open (a modal hides
+ * the page behind it from assistive technology, so axe would judge the page headless) and no snack
+ * bar is mid-announcement.
  */
 function settled(): boolean {
   return (
     !!document.querySelector('h1') &&
     !document.querySelector('mat-progress-bar, mat-spinner, mat-progress-spinner, .app-loading') &&
-    !document.querySelector('mat-dialog-container, [role="dialog"], [role="alertdialog"]')
+    !document.querySelector('mat-dialog-container, [role="dialog"], [role="alertdialog"]') &&
+    // A snack bar keeps its message aria-hidden until it has moved it into its live region.
+    !document.querySelector('.mat-mdc-snack-bar-label > [aria-hidden="true"] *')
   );
 }
 
