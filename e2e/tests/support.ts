@@ -48,7 +48,9 @@ export const test = base.extend<{ accessibility: void }>({
           for (const v of results.violations)
             violations.push(
               `${path} — ${v.id} (${v.impact}): ${v.help}\n` +
-                v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n'),
+                v.nodes
+                  .map((n) => `    ${n.target.join(' ')} ${n.html.slice(0, 300)}: ${n.failureSummary ?? ''}`)
+                  .join('\n'),
             );
         } catch (error) {
           // The page navigated while axe ran (a new document no longer holds the injected axe):

@@ -67,6 +67,16 @@ describe('AuthService', () => {
       expect(auth.user()?.role).toBe('peer');
     });
 
+    it('takes the service worker’s empty 504 for a missing link too', async () => {
+      const first = auth.refresh();
+      backend.expectOne(API.session).flush({ user: sessionUser('peer') });
+      await first;
+      const again = auth.refresh();
+      backend.expectOne(API.session).flush(null, { status: 504, statusText: 'Gateway Timeout' });
+      await again;
+      expect(auth.user()?.role).toBe('peer');
+    });
+
     it('does not reopen once the idle window has passed (automatic logoff)', async () => {
       await confirmedThenOffline(SESSION_IDLE_MINUTES + 1);
       expect(auth.user()).toBeNull();

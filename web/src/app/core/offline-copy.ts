@@ -12,9 +12,13 @@ import { SESSION_IDLE_MINUTES } from '@peerpath/contracts';
 const PREFIX = 'peerpath.offline.';
 const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
 
-/** No answer at all (status 0): the device has no link, as opposed to the server saying no. */
+/**
+ * No answer at all: the device has no link, as opposed to the server saying no. Without a worker
+ * that is status 0; Angular's service worker answers a failed network fetch with an empty 504.
+ */
 export function isNoConnection(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && error.status === 0;
+  if (!(error instanceof HttpErrorResponse)) return false;
+  return error.status === 0 || (error.status === 504 && (error.error === null || error.error === ''));
 }
 
 export function keepOfflineCopy(userId: string, name: string, value: unknown): void {
