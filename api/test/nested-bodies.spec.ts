@@ -1,3 +1,4 @@
+import { clinicDate } from './support/clinic-date';
 import { MAX_ATTENDANCE_ROWS } from '@peerpath/contracts';
 import { isProblem, Staff } from './support/staff';
 import { startTestApp, TestApp } from './support/test-app';
@@ -72,7 +73,8 @@ describe('nested objects in a body', () => {
   it('refuses an unknown key in an attendance row', async () => {
     const { rows } = await t.owner.query(
       `SELECT s.id, a.client_id FROM group_sessions s JOIN attendance a ON a.session_id = s.id
-        WHERE s.date <= current_date LIMIT 1`,
+        WHERE s.date <= $1 LIMIT 1`,
+      [clinicDate()],
     );
     const res = await manager.put(`/api/sessions/${rows[0].id}/attendance`, [
       { clientId: rows[0].client_id, status: 'present', excused: true },
@@ -86,7 +88,8 @@ describe('nested objects in a body', () => {
   it('refuses a list longer than its limit before touching a row', async () => {
     const { rows } = await t.owner.query(
       `SELECT s.id, a.client_id FROM group_sessions s JOIN attendance a ON a.session_id = s.id
-        WHERE s.date <= current_date LIMIT 1`,
+        WHERE s.date <= $1 LIMIT 1`,
+      [clinicDate()],
     );
     const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const attendance = Array.from({ length: MAX_ATTENDANCE_ROWS + 1 }, (_, i) => ({

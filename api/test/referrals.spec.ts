@@ -165,7 +165,8 @@ describe('referrals, consent and disclosures', () => {
       const expected = clinicDate(7);
       expect(res.body.followUpOn).toBe(expected);
       expect(res.body.overdue).toBe(false);
-      await t.owner.query(`UPDATE referrals SET follow_up_on = current_date - 1 WHERE id = $1`, [id]);
+      // The clinic's yesterday, not the database server's: from 7 pm in New York they differ.
+      await t.owner.query(`UPDATE referrals SET follow_up_on = $2 WHERE id = $1`, [id, clinicDate(-1)]);
       expect((await peer.get(`/api/referrals/${id}`)).body.overdue).toBe(true);
       const overdueList = await peer.get(`/api/referrals?overdue=true&limit=100`);
       expect(overdueList.body.items.map((r: { id: string }) => r.id)).toContain(id);

@@ -3,7 +3,7 @@ import { expect, type Locator, type Page, test, signIn } from './support';
 
 const GROUP = 'SMART Recovery Tuesday Evening (demo)';
 
-// The server counts rates up to its own (UTC) calendar day; the phone's "today" must be the same day.
+// A phone set to another zone than the clinic's: "today" and the rates still follow the clinic's clock.
 test.use({ timezoneId: 'UTC' });
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
