@@ -1,9 +1,10 @@
 // Benchmark: Lighthouse (mobile preset, simulated throttling, median of 3) on the sign-in page
 // and on the signed-in caseload of the demo peer, against the built app on a fresh demo database.
 // Usage: npm run bench:web   (BENCH_URL=http://… to measure a server that is already running;
-// BENCH_RUNS=n to change the number of runs; CHROME_PATH defaults to Debian's /usr/bin/chromium)
+// BENCH_RUNS=n to change the number of runs; BENCH_REPORTS=dir keeps each run's full Lighthouse
+// report for diagnosis; CHROME_PATH defaults to Debian's /usr/bin/chromium)
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -99,6 +100,11 @@ async function measure(chrome, url, cookie) {
     );
     await page.close();
     await browser.disconnect();
+    if (process.env.BENCH_REPORTS) {
+      mkdirSync(process.env.BENCH_REPORTS, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/\W+/g, '') || 'home'}-${i + 1}.json`;
+      writeFileSync(join(process.env.BENCH_REPORTS, name), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError) console.error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const a = lhr.audits;
     const score = (c) => Math.round((lhr.categories[c].score ?? NaN) * 100);

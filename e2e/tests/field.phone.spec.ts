@@ -174,4 +174,24 @@ test.describe('with the service worker', () => {
     await context.setOffline(false);
     await expect(page.getByText(OFFLINE_BANNER)).toHaveCount(0);
   });
+
+  test('a contact saved with no signal goes to the outbox even though the worker, not the browser, answers', async ({
+    page,
+    context,
+  }) => {
+    const { clientId } = await openLogContact(page);
+    await waitForOfflineReady(page);
+    const before = await contactIds(page, clientId);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Save contact' }).tap();
+    await expect(page.getByText(IN_OUTBOX)).toBeInViewport();
+    await expect(page.getByRole('link', { name: 'Outbox: 1 unsent' })).toBeInViewport();
+
+    // The page may hear 'online' before the worker's network is back: the outbox tries again by itself.
+    await context.setOffline(false);
+    await expect(page.getByText(SENT)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('link', { name: /^Outbox:/ })).toHaveCount(0);
+    await expect.poll(async () => (await newContactIds(page, clientId, before)).length).toBe(1);
+  });
 });

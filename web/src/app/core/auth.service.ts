@@ -10,7 +10,8 @@ import {
 } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
 import { setClinicTimeZone } from './clinic-clock';
-import { forgetOfflineCopies, isNoConnection, keepOfflineCopy, offlineSessionCopy } from './offline-copy';
+import { forgetOfflineCopies, keepOfflineCopy, offlineSessionCopy } from './offline-copy';
+import { isNoConnection } from './problem';
 
 /** The signed-in staff member, kept in memory only; the session itself is an httpOnly cookie. */
 @Injectable({ providedIn: 'root' })

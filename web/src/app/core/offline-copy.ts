@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { SESSION_IDLE_MINUTES } from '@peerpath/contracts';
 
 /**
@@ -11,15 +10,6 @@ import { SESSION_IDLE_MINUTES } from '@peerpath/contracts';
  */
 const PREFIX = 'peerpath.offline.';
 const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
-
-/**
- * No answer at all: the device has no link, as opposed to the server saying no. Without a worker
- * that is status 0; Angular's service worker answers a failed network fetch with an empty 504.
- */
-export function isNoConnection(error: unknown): boolean {
-  if (!(error instanceof HttpErrorResponse)) return false;
-  return error.status === 0 || (error.status === 504 && (error.error === null || error.error === ''));
-}
 
 export function keepOfflineCopy(userId: string, name: string, value: unknown): void {
   try {

@@ -40,4 +40,15 @@ describe('readProblem', () => {
   it('explains a network failure', () => {
     expect(readProblem(httpError(0, null)).message).toContain('cannot be reached');
   });
+
+  it('reads the service worker’s empty 504 for a failed fetch as no connection, so the outbox keeps the item', () => {
+    const problem = readProblem(httpError(504, null));
+    expect(problem.status).toBe(0);
+    expect(problem.message).toContain('cannot be reached');
+    // A gateway that answers with a problem is the server speaking, not a lost link.
+    const gateway = readProblem(
+      httpError(504, { type: 'about:blank', title: 'Gateway Timeout', status: 504, detail: 'Try again.' }),
+    );
+    expect(gateway.status).toBe(504);
+  });
 });

@@ -12,11 +12,21 @@ const GENERIC = 'Something went wrong. Please try again.';
 
 export const STALE_RECORD_MESSAGE = 'Someone else changed this record; reload to see their changes.';
 
+/**
+ * No answer at all: the device has no link, as opposed to the server saying no. Without a worker
+ * that is status 0; Angular's service worker answers a failed network fetch with an empty 504.
+ */
+export function isNoConnection(error: unknown): boolean {
+  if (!(error instanceof HttpErrorResponse)) return false;
+  return error.status === 0 || (error.status === 504 && (error.error === null || error.error === ''));
+}
+
+/** Status 0 means no connection, whether the browser or Angular's service worker reported it. */
 export function readProblem(error: unknown, fallback = GENERIC): ProblemView {
   if (!(error instanceof HttpErrorResponse)) {
     return { status: 0, message: fallback, fieldErrors: {} };
   }
-  if (error.status === 0) {
+  if (isNoConnection(error)) {
     return {
       status: 0,
       message: 'PeerPath cannot be reached. Check your connection and try again.',

@@ -32,6 +32,8 @@ export type NewOutboxItem = Omit<OutboxItem, 'userId' | 'createdAt' | 'state' | 
 
 /** Waiting items are tried again this often while the app is open, besides on 'online'. */
 const RETRY_MS = 20_000;
+/** 'online' can come before the route works (a radio still attaching, a worker still offline): try once more. */
+const ONLINE_SETTLE_MS = 3_000;
 
 /**
  * The device's outbox (IndexedDB): contacts, attendance and community meetings that could not be
@@ -64,10 +66,11 @@ export class Outbox {
       if (userId) untracked(() => void this.open(userId));
     });
     if (typeof window !== 'undefined') {
-      window.addEventListener('online', () => void this.flush());
-      setInterval(() => {
-        if (this.items().some((i) => i.state === 'waiting')) void this.flush();
-      }, RETRY_MS);
+      window.addEventListener('online', () => {
+        void this.flush();
+        setTimeout(() => this.flushWaiting(), ONLINE_SETTLE_MS);
+      });
+      setInterval(() => this.flushWaiting(), RETRY_MS);
     }
   }
 
@@ -91,6 +94,10 @@ export class Outbox {
   flush(): Promise<void> {
     this.flushing ??= this.withLock(() => this.sendAll()).finally(() => (this.flushing = null));
     return this.flushing;
+  }
+
+  private flushWaiting(): void {
+    if (this.items().some((i) => i.state === 'waiting')) void this.flush();
   }
 
   /** Tries a failed item again (after the person has read its error). */

@@ -151,33 +151,45 @@ describe('LogContactPage', () => {
     expect(localStorage.getItem(draftKey())).toBeNull();
   });
 
-  it('puts a contact that could not be sent into the outbox, says so, and sends it once with the same key', async () => {
-    const { backend, navigate, save, minutes } = await render();
-    await save();
-    const first: TestRequest = backend.expectOne(contactsUrl);
-    const key = first.request.headers.get('Idempotency-Key');
-    first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
-    await settle();
-    await settle();
+  it.each([
+    [
+      'the browser reports no connection',
+      (r: TestRequest) => r.error(new ProgressEvent('error'), { status: 0 }),
+    ],
+    [
+      'the service worker answers the failed fetch with an empty 504',
+      (r: TestRequest) => r.flush(null, { status: 504, statusText: 'Gateway Timeout' }),
+    ],
+  ])(
+    'puts a contact into the outbox when %s, says so, and sends it once with the same key',
+    async (_, fail) => {
+      const { backend, navigate, save, minutes } = await render();
+      await save();
+      const first: TestRequest = backend.expectOne(contactsUrl);
+      const key = first.request.headers.get('Idempotency-Key');
+      fail(first);
+      await settle();
+      await settle();
 
-    expect(document.body.textContent).toContain(OUTBOX_MESSAGE);
-    const outbox = TestBed.inject(Outbox);
-    expect(outbox.items()).toEqual([
-      expect.objectContaining({ key, kind: 'contact', state: 'waiting', body: first.request.body }),
-    ]);
-    expect(localStorage.getItem(draftKey())).toBeNull();
-    expect(minutes()?.value).toBe('15');
-    expect(navigate).not.toHaveBeenCalled();
+      expect(document.body.textContent).toContain(OUTBOX_MESSAGE);
+      const outbox = TestBed.inject(Outbox);
+      expect(outbox.items()).toEqual([
+        expect.objectContaining({ key, kind: 'contact', state: 'waiting', body: first.request.body }),
+      ]);
+      expect(localStorage.getItem(draftKey())).toBeNull();
+      expect(minutes()?.value).toBe('15');
+      expect(navigate).not.toHaveBeenCalled();
 
-    const sending = outbox.flush();
-    await settle();
-    const retry = backend.expectOne(contactsUrl);
-    expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
-    expect(retry.request.body).toEqual(first.request.body);
-    retry.flush(contact(), { status: 201, statusText: 'Created' });
-    await sending;
-    expect(outbox.count()).toBe(0);
-  });
+      const sending = outbox.flush();
+      await settle();
+      const retry = backend.expectOne(contactsUrl);
+      expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
+      expect(retry.request.body).toEqual(first.request.body);
+      retry.flush(contact(), { status: 201, statusText: 'Created' });
+      await sending;
+      expect(outbox.count()).toBe(0);
+    },
+  );
 
   it('restores an unsent draft and its key when the page opens again', async () => {
     new ContactDraftStore().save(peer.id, CLIENT_ID, {
