@@ -2,9 +2,17 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Group, GroupRates, GroupSession, Role, RosterEntry } from '@peerpath/contracts';
+import {
+  addDays,
+  type Group,
+  type GroupRates,
+  type GroupSession,
+  type Role,
+  type RosterEntry,
+} from '@peerpath/contracts';
 import { PEER_ID, PROGRAM_ID } from '../../../testing/clinic-records';
 import { accessibleText, fakeAuth, sessionUser, settle } from '../../../testing/session-users';
+import { localToday } from '../../clients/client-display';
 import { AuthService } from '../../core/auth.service';
 import { GroupPage } from './group-page';
 
@@ -114,6 +122,42 @@ async function render(role: Role) {
 }
 
 describe('GroupPage', () => {
+  it('opens "New session" once the sessions are in, so its default date skips a slot already taken', async () => {
+    TestBed.configureTestingModule({
+      imports: [GroupPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthService, useValue: fakeAuth(sessionUser('peer', { id: PEER_ID })) },
+      ],
+    });
+    const fixture = TestBed.createComponent(GroupPage);
+    fixture.componentRef.setInput('id', GROUP_ID);
+    await fixture.whenStable();
+    const backend = TestBed.inject(HttpTestingController);
+    backend.expectOne(`/api/groups/${GROUP_ID}`).flush(group);
+    await settle();
+    await fixture.whenStable();
+    const button = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find(
+      (b) => accessibleText(b) === 'New session',
+    );
+    button?.click();
+    await settle();
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+
+    const today = localToday();
+    backend.expectOne(`/api/groups/${GROUP_ID}/roster`).flush(roster);
+    backend.expectOne(`/api/groups/${GROUP_ID}/rates`).flush(rates);
+    backend
+      .expectOne((r) => r.url === `/api/groups/${GROUP_ID}/sessions`)
+      .flush({ items: [session(4, today, 0)], nextCursor: null });
+    await settle();
+    await fixture.whenStable();
+    const date = document.querySelector<HTMLInputElement>('mat-dialog-container input[type="date"]');
+    expect(date?.value).toBe(addDays(today, 1));
+  });
+
   it('shows the facilitator sessions, the roster and rates, with other caseloads by display name only', async () => {
     const { element, controls } = await render('peer');
     expect(element.querySelector('h1')?.textContent).toContain('SMART Recovery Tuesday Evening');

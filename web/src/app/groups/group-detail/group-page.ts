@@ -160,7 +160,15 @@ export class GroupPage implements OnInit {
     this.loading.set(false);
   }
 
-  protected async loadSessions(more = false): Promise<void> {
+  /** The sessions request in flight: "New session" waits for it, since its default date avoids their slots. */
+  private sessionsLoad: Promise<void> | null = null;
+
+  protected loadSessions(more = false): Promise<void> {
+    this.sessionsLoad = this.fetchSessions(more).finally(() => (this.sessionsLoad = null));
+    return this.sessionsLoad;
+  }
+
+  private async fetchSessions(more: boolean): Promise<void> {
     this.loadingSessions.set(true);
     try {
       const page = await this.api.sessions(this.id(), more ? this.sessionsCursor() : null);
@@ -174,6 +182,7 @@ export class GroupPage implements OnInit {
   }
 
   protected async newSession(): Promise<void> {
+    await this.sessionsLoad;
     const group = this.group();
     if (!group) return;
     const ref = this.dialog.open<SessionFormDialog, SessionFormData, SessionFormResult>(SessionFormDialog, {
