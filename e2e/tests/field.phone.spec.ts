@@ -41,13 +41,13 @@ test('saved with no signal: said where the finger is, counted, and sent once whe
   const { clientId } = await openLogContact(page);
   const before = await contactIds(page, clientId);
   const keys: string[] = [];
-  const created: string[] = [];
+  let created = 0;
   page.on('request', (r) => {
     if (r.method() === 'POST' && CONTACTS.test(r.url())) keys.push(r.headers()['idempotency-key'] ?? '');
   });
-  page.on('response', async (r) => {
-    if (r.request().method() === 'POST' && CONTACTS.test(r.url()) && r.status() === 201)
-      created.push(((await r.json()) as { id: string }).id);
+  // Statuses only: Chromium may drop a response body before a listener gets to read it.
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && CONTACTS.test(r.url()) && r.status() === 201) created++;
   });
 
   await context.setOffline(true);
@@ -55,17 +55,16 @@ test('saved with no signal: said where the finger is, counted, and sent once whe
   await page.getByRole('button', { name: 'Save contact' }).tap();
   await expect(page.getByText(IN_OUTBOX)).toBeInViewport();
   await expect(page.getByRole('link', { name: 'Outbox: 1 unsent' })).toBeInViewport();
-  expect(created).toHaveLength(0);
+  expect(created).toBe(0);
 
   // The link returns: no tap, the outbox sends it by itself, once.
   await context.setOffline(false);
   await expect(page.getByText(SENT)).toBeVisible();
   await expect(page.getByRole('link', { name: /^Outbox:/ })).toHaveCount(0);
   await expect(page.getByText(OFFLINE_BANNER)).toHaveCount(0);
-  // The response listener reads the body on its own clock, so wait for it rather than race it.
-  await expect.poll(() => created.length).toBe(1);
+  await expect.poll(() => created).toBe(1);
   expect(new Set(keys).size).toBe(1);
-  expect(await newContactIds(page, clientId, before)).toEqual(created);
+  expect(await newContactIds(page, clientId, before)).toHaveLength(1);
 });
 
 test('signing out with an unsent contact offers Send now, Keep for me and Discard', async ({ page }) => {
