@@ -12,11 +12,13 @@ import type { CaseloadEntry, User } from '@peerpath/contracts';
 import { readProblem } from '../core/problem';
 import { displayName, plural } from '../clients/client-display';
 import { ClientsApi } from '../clients/clients-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** A manager moves clients between peers' caseloads, several at once (all or nothing). */
 @Component({
   selector: 'pp-assignments-page',
   imports: [
+    ProblemMessage,
     FormsModule,
     RouterLink,
     MatButtonModule,

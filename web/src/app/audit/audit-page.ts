@@ -32,6 +32,7 @@ import { injectMatches, NARROW } from '../core/layout';
 import { readProblem } from '../core/problem';
 import { StaffApi } from '../core/staff-api.service';
 import { AuditApi, type AuditFilter, dayToIso } from './audit-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 const OUTCOME_LABELS: Record<string, string> = { success: 'Allowed', denied: 'Denied', failure: 'Failed' };
 
@@ -61,6 +62,7 @@ const idOf = (value: Picked | string | null): string | undefined =>
 @Component({
   selector: 'pp-audit-page',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     DatePipe,
     MatTableModule,

@@ -14,6 +14,7 @@ import {
 } from '@peerpath/contracts';
 import { problemSlug, readProblem, STALE_RECORD_MESSAGE } from '../core/problem';
 import { ClinicalNotesApi } from './clinical-notes-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export const MAX_CLINICAL_NOTE = 20000;
 
@@ -27,6 +28,7 @@ export interface ClinicalNoteDialogData {
 @Component({
   selector: 'pp-clinical-note-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -41,10 +43,7 @@ export interface ClinicalNoteDialogData {
       <mat-dialog-content>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
         <mat-form-field appearance="outline" class="full-width">

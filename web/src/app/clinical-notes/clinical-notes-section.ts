@@ -7,12 +7,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { can, CLINICAL_NOTE_LABELS, type ClinicalNote } from '@peerpath/contracts';
 import { firstValueFrom } from 'rxjs';
-import { TextDialog, type TextDialogData } from '../clients/client-page/text-dialog';
+import { TextDialog, type TextDialogData } from '../shared/text-dialog';
 import { AuthService } from '../core/auth.service';
 import { problemSlug, readProblem, STALE_RECORD_MESSAGE } from '../core/problem';
 import { EmergencyAccess } from '../emergency-access/emergency-access.service';
 import { ClinicalNoteDialog, type ClinicalNoteDialogData, MAX_CLINICAL_NOTE } from './clinical-note-dialog';
 import { ClinicalNotesApi } from './clinical-notes-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** Notes shown before "Show all". */
 const FIRST_NOTES = 3;
@@ -23,7 +24,7 @@ const FIRST_NOTES = 3;
  */
 @Component({
   selector: 'pp-clinical-notes',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [ProblemMessage, DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule],
   templateUrl: './clinical-notes-section.html',
   styleUrl: './clinical-notes-section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

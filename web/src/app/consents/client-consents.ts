@@ -29,11 +29,12 @@ import { CONSENT_STATE_LABELS, consentRecipient, consentState, elementWords } fr
 import { ConsentDialog, type ConsentDialogData } from './consent-dialog';
 import { ConsentsApi } from './consents-api.service';
 import { RevokeConsentDialog, type RevokeConsentDialogData } from './revoke-consent-dialog';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** A client's 42 CFR Part 2 consents (in force, expired, revoked) and their accounting of disclosures. */
 @Component({
   selector: 'pp-client-consents',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [ProblemMessage, DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule],
   templateUrl: './client-consents.html',
   styleUrl: './client-consents.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -12,7 +12,6 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
@@ -29,6 +28,7 @@ import { readProblem } from '../core/problem';
 import { ResourcesApi } from '../directory/resources-api.service';
 import type { Recipient } from './consent-coverage';
 import { ConsentsApi } from './consents-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface ConsentDialogData {
   clientId: string;
@@ -89,13 +89,13 @@ export function toConsentRequest(v: {
 @Component({
   selector: 'pp-consent-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatSelectModule,
   ],

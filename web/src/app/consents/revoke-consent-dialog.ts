@@ -4,11 +4,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import type { Consent, RevocationMethod } from '@peerpath/contracts';
 import { readProblem } from '../core/problem';
 import { ConsentsApi } from './consents-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface RevokeConsentDialogData {
   consent: Consent;
@@ -19,12 +19,12 @@ export interface RevokeConsentDialogData {
 @Component({
   selector: 'pp-revoke-consent-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
   ],
   template: `
@@ -57,10 +57,7 @@ export interface RevokeConsentDialogData {
         </mat-form-field>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
       </mat-dialog-content>

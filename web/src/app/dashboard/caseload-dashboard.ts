@@ -40,6 +40,7 @@ import {
 } from './chart-data';
 import { HandoffTimesPanel } from './handoff-times';
 import { type ReportPeriod, ReportsApi } from './reports-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 function scopeIs(role: Role | undefined, permission: Permission, scope: Scope): boolean {
   return !!role && scopeOf(role, permission) === scope;
@@ -74,6 +75,7 @@ const tooltip = { titleFont: { family: FONT }, bodyFont: { family: FONT }, paddi
 @Component({
   selector: 'pp-caseload-dashboard',
   imports: [
+    ProblemMessage,
     DatePipe,
     DecimalPipe,
     RouterLink,

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -12,6 +11,7 @@ import { ProgramsApi } from '../core/programs-api.service';
 import { formatHours, sourceLabel } from '../handoffs/handoff-display';
 import { HandoffsApi } from '../handoffs/handoffs-api.service';
 import { percent } from './chart-data';
+import { ProblemMessage } from '../shared/problem-message';
 
 /**
  * The manager's view of warm handoffs: median hours from receipt to the first attempt and to the
@@ -19,7 +19,7 @@ import { percent } from './chart-data';
  */
 @Component({
   selector: 'pp-handoff-times',
-  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule],
+  imports: [ProblemMessage, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
   templateUrl: './handoff-times.html',
   styleUrl: './handoff-times.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

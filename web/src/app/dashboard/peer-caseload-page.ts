@@ -20,11 +20,12 @@ import { readProblem } from '../core/problem';
 import { StaffApi } from '../core/staff-api.service';
 import { percent } from './chart-data';
 import { ReportsApi } from './reports-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** Drill-down from the dashboard: one peer's caseload (GET /api/caseload?peerId=), overdue first. */
 @Component({
   selector: 'pp-peer-caseload-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, RouterLink],
+  imports: [ProblemMessage, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, RouterLink],
   templateUrl: './peer-caseload-page.html',
   styleUrl: './peer-caseload-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,6 +9,7 @@ import type { Client } from '@peerpath/contracts';
 import { displayName } from '../clients/client-display';
 import { ClientsApi } from '../clients/clients-api.service';
 import { readProblem } from '../core/problem';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface ClientPickerData {
   resourceName: string;
@@ -21,6 +22,7 @@ export interface ClientPickerData {
 @Component({
   selector: 'pp-client-picker-dialog',
   imports: [
+    ProblemMessage,
     MatDialogModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -42,10 +44,7 @@ export interface ClientPickerData {
       }
       <div aria-live="polite">
         @if (error(); as message) {
-          <p class="problem" role="alert">
-            <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-            <span>{{ message }}</span>
-          </p>
+          <pp-problem [message]="message" />
         }
       </div>
       <ul class="picker" aria-label="Your clients">

@@ -17,6 +17,7 @@ import { ClientPickerDialog, type ClientPickerData } from './client-picker-dialo
 import { RESOURCE_STATUS_LABELS } from './directory-display';
 import { ResourceFormDialog, type ResourceFormData } from './resource-form-dialog';
 import { ResourcesApi } from './resources-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** Short chip labels (the full need label stays in the cards). */
 const CHIP_LABELS: Partial<Record<Need, string>> = { moud: 'MOUD', detox: 'Detox' };
@@ -25,6 +26,7 @@ const CHIP_LABELS: Partial<Record<Need, string>> = { moud: 'MOUD', detox: 'Detox
 @Component({
   selector: 'pp-directory-page',
   imports: [
+    ProblemMessage,
     DatePipe,
     MatButtonModule,
     MatChipsModule,

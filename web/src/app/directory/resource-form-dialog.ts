@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
@@ -20,6 +19,7 @@ import { applyServerErrors, serverError } from '../core/forms';
 import { problemSlug, readProblem, STALE_RECORD_MESSAGE } from '../core/problem';
 import { RESOURCE_STATUS_LABELS } from './directory-display';
 import { ResourcesApi } from './resources-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface ResourceFormData {
   resource: Resource | null;
@@ -34,12 +34,12 @@ const text = (value: string): string | null => value.trim() || null;
 @Component({
   selector: 'pp-resource-form-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatSelectModule,
   ],

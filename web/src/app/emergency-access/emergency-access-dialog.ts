@@ -14,6 +14,7 @@ import { MatInputModule } from '@angular/material/input';
 import { EMERGENCY_ACCESS_MINUTES, type EmergencyAccessGrant } from '@peerpath/contracts';
 import { readProblem } from '../core/problem';
 import { EmergencyAccess, MIN_EMERGENCY_REASON } from './emergency-access.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface EmergencyAccessData {
   clientId: string;
@@ -30,6 +31,7 @@ export function reasonValidator(control: AbstractControl<string>): ValidationErr
 @Component({
   selector: 'pp-emergency-access-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -51,10 +53,7 @@ export function reasonValidator(control: AbstractControl<string>): ValidationErr
         </p>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
         <mat-form-field appearance="outline" class="full-width">

@@ -4,12 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { type Handoff, HANDOFF_ATTEMPT_METHODS, type HandoffAttemptMethod } from '@peerpath/contracts';
 import { readProblem } from '../core/problem';
 import { ATTEMPT_METHOD_LABELS } from './handoff-display';
 import { HandoffsApi } from './handoffs-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** A datetime-local value for now, on the device's clock (what the peer's watch says). */
 function localNow(now = new Date()): string {
@@ -21,12 +21,12 @@ function localNow(now = new Date()): string {
 @Component({
   selector: 'pp-handoff-attempt-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
   ],
   template: `
@@ -72,10 +72,7 @@ function localNow(now = new Date()): string {
         </mat-form-field>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
       </mat-dialog-content>

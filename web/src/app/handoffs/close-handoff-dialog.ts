@@ -3,7 +3,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import {
@@ -14,16 +13,17 @@ import {
 } from '@peerpath/contracts';
 import { readProblem } from '../core/problem';
 import { HandoffsApi } from './handoffs-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** Closes a handoff that will not become a client, with the reason funders and managers read. */
 @Component({
   selector: 'pp-close-handoff-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatRadioModule,
   ],
@@ -48,10 +48,7 @@ import { HandoffsApi } from './handoffs-api.service';
         </mat-form-field>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
       </mat-dialog-content>

@@ -33,6 +33,7 @@ import {
   sourceLabel,
 } from './handoff-display';
 import { type HandoffFilter, HandoffsApi } from './handoffs-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 const STATUS_FILTERS: { value: HandoffFilter; label: string }[] = [
   { value: 'open', label: 'Open (new or claimed)' },
@@ -54,6 +55,7 @@ const TICK_MS = 30_000;
 @Component({
   selector: 'pp-handoff-queue',
   imports: [
+    ProblemMessage,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,

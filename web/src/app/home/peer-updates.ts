@@ -17,6 +17,7 @@ import { firstValueFrom } from 'rxjs';
 import { readProblem } from '../core/problem';
 import { needLabel, STATUS_LABELS } from '../referrals/referral-display';
 import { RecipientLinksApi } from '../referrals/recipient-links-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /**
  * The top of a peer's home: what recipients answered on their referrals since they last looked,
@@ -24,7 +25,7 @@ import { RecipientLinksApi } from '../referrals/recipient-links-api.service';
  */
 @Component({
   selector: 'pp-peer-updates',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule],
+  imports: [ProblemMessage, DatePipe, RouterLink, MatButtonModule, MatIconModule],
   templateUrl: './peer-updates.html',
   styleUrl: './peer-updates.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -11,6 +11,7 @@ import { ContactCard } from '../contacts/contact-card';
 import { ContactsApi } from '../contacts/contacts-api.service';
 import { problemSlug, readProblem } from '../core/problem';
 import { OversightApi, REVIEW_REASON_LABELS } from './oversight-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface ReviewContactData {
   item: ReviewQueueItem;
@@ -25,6 +26,7 @@ export const MAX_REVIEW_COMMENT = 2000;
 @Component({
   selector: 'pp-review-contact-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -52,10 +54,7 @@ export const MAX_REVIEW_COMMENT = 2000;
         }
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
         <mat-form-field appearance="outline" class="full-width comment">

@@ -18,7 +18,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { displayName, label } from '../clients/client-display';
 import { ClientsApi } from '../clients/clients-api.service';
-import { TextDialog, type TextDialogData } from '../clients/client-page/text-dialog';
+import { TextDialog, type TextDialogData } from '../shared/text-dialog';
 import { AuthService } from '../core/auth.service';
 import { injectMatches, NARROW } from '../core/layout';
 import { readProblem } from '../core/problem';
@@ -29,6 +29,7 @@ import {
   type ReviewContactData,
   type ReviewContactResult,
 } from './review-contact-dialog';
+import { ProblemMessage } from '../shared/problem-message';
 
 /**
  * /review: the manager's documentation review (queue, review dialog, coverage per peer) and the
@@ -37,6 +38,7 @@ import {
 @Component({
   selector: 'pp-review-page',
   imports: [
+    ProblemMessage,
     DatePipe,
     RouterLink,
     MatButtonModule,

@@ -34,6 +34,7 @@ import { problemSlug, readProblem } from '../core/problem';
 import { needLabel, URGENCY_LABELS } from '../referrals/referral-display';
 import { RecipientApi } from './recipient-api.service';
 import { ANSWER_LABELS, PLAIN_STATUS } from './recipient-words';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** A dead link and an unknown one look the same: the page says so and nothing more. */
 const DEAD = [404, 410];
@@ -45,6 +46,7 @@ const DEAD = [404, 410];
 @Component({
   selector: 'pp-recipient-page',
   imports: [
+    ProblemMessage,
     DatePipe,
     ReactiveFormsModule,
     MatButtonModule,

@@ -6,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { type Assessment, BARC10_ITEMS, BARC10_SCALE, barc10Total } from '@peerpath/contracts';
 import { readProblem } from '../core/problem';
 import { RecoveryApi } from './recovery-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface Barc10DialogData {
   clientId: string;
@@ -15,7 +16,7 @@ export interface Barc10DialogData {
 /** BARC-10: the client agrees with ten statements on a 1–6 scale; all ten are needed to save. */
 @Component({
   selector: 'pp-barc10-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatButtonToggleModule, MatIconModule],
+  imports: [ProblemMessage, MatDialogModule, MatButtonModule, MatButtonToggleModule, MatIconModule],
   template: `
     <h2 mat-dialog-title>Record BARC-10</h2>
     <form (submit)="$event.preventDefault(); save()" novalidate>
@@ -54,10 +55,7 @@ export interface Barc10DialogData {
         </p>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
       </div>

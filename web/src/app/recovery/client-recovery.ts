@@ -19,7 +19,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { readProblem } from '../core/problem';
 import { label } from '../clients/client-display';
-import { TextDialog, type TextDialogData } from '../clients/client-page/text-dialog';
+import { TextDialog, type TextDialogData } from '../shared/text-dialog';
 import { EmergencyAccess } from '../emergency-access/emergency-access.service';
 import { Barc10Dialog, type Barc10DialogData } from './barc10-dialog';
 import { GoalDialog, type GoalDialogData } from './goal-dialog';

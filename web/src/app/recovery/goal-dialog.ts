@@ -3,7 +3,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { type Goal, RECOVERY_DOMAINS, type RecoveryDomain } from '@peerpath/contracts';
@@ -11,6 +10,7 @@ import { applyServerErrors, serverError } from '../core/forms';
 import { readProblem } from '../core/problem';
 import { label, localToday } from '../clients/client-display';
 import { RecoveryApi } from './recovery-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface GoalDialogData {
   clientId: string;
@@ -21,11 +21,11 @@ export interface GoalDialogData {
 @Component({
   selector: 'pp-goal-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatSelectModule,
   ],
@@ -36,10 +36,7 @@ export interface GoalDialogData {
         <p class="for">A recovery goal for {{ data.clientName }}.</p>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
         <mat-form-field appearance="outline" class="full-width">

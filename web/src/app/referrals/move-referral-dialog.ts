@@ -3,7 +3,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -19,6 +18,7 @@ import {
 import { problemSlug, readProblem } from '../core/problem';
 import { recipientOf, STATUS_LABELS } from './referral-display';
 import { ReferralsApi } from './referrals-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface MoveReferralData {
   referral: Referral;
@@ -34,6 +34,7 @@ export const CONSENT_REQUIRED_MESSAGE =
 @Component({
   selector: 'pp-move-referral-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     RouterLink,
     MatDialogModule,
@@ -41,7 +42,6 @@ export const CONSENT_REQUIRED_MESSAGE =
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
-    MatIconModule,
   ],
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
@@ -50,10 +50,7 @@ export const CONSENT_REQUIRED_MESSAGE =
         <p>{{ data.referral.clientName }} · {{ recipient }}</p>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
             @if (consentRequired()) {
               <a
                 mat-stroked-button

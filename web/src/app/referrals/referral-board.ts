@@ -2,7 +2,6 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -23,11 +22,12 @@ import {
   URGENCY_LABELS,
 } from './referral-display';
 import { ReferralsApi } from './referrals-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** A peer's open referrals by status, overdue follow-ups first, each with one-tap next moves. */
 @Component({
   selector: 'pp-referral-board',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [ProblemMessage, DatePipe, RouterLink, MatButtonModule, MatProgressBarModule],
   templateUrl: './referral-board.html',
   styleUrl: './referral-board.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -20,6 +20,7 @@ import { readProblem } from '../core/problem';
 import { ResourcesApi } from '../directory/resources-api.service';
 import { dayAfter, needLabel, recipientOf, STATUS_LABELS } from './referral-display';
 import { type ReferralQuery, referralExportUrl, ReferralsApi } from './referrals-api.service';
+import { ProblemMessage } from '../shared/problem-message';
 
 export interface HistoryFilters {
   need: Need | '';
@@ -48,6 +49,7 @@ export function historyQuery(f: HistoryFilters): ReferralQuery {
 @Component({
   selector: 'pp-referral-history',
   imports: [
+    ProblemMessage,
     DatePipe,
     FormsModule,
     RouterLink,

@@ -3,23 +3,23 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { MIN_PASSWORD_LENGTH } from '@peerpath/contracts';
 import { AuthService } from '../core/auth.service';
 import { applyServerErrors, serverError } from '../core/forms';
 import { readProblem } from '../core/problem';
+import { ProblemMessage } from '../shared/problem-message';
 
 /** First sign-in with a password an administrator chose: the staff member picks their own. */
 @Component({
   selector: 'pp-change-password-page',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
   ],
   template: `
@@ -30,10 +30,7 @@ import { readProblem } from '../core/problem';
           <p>An administrator set your current password. Choose your own before going on.</p>
           <div aria-live="assertive">
             @if (error(); as message) {
-              <p class="problem" role="alert">
-                <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-                <span>{{ message }}</span>
-              </p>
+              <pp-problem [message]="message" />
             }
           </div>
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>

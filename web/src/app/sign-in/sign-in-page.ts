@@ -9,10 +9,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { AuthService } from '../core/auth.service';
 import { readProblem } from '../core/problem';
+import { ProblemMessage } from '../shared/problem-message';
 
 @Component({
   selector: 'pp-sign-in-page',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatCardModule,
     MatFormFieldModule,

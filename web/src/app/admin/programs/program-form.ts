@@ -3,22 +3,22 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import type { Program } from '@peerpath/contracts';
 import { applyServerErrors, serverError } from '../../core/forms';
 import { readProblem } from '../../core/problem';
 import { ProgramsApi } from '../../core/programs-api.service';
+import { ProblemMessage } from '../../shared/problem-message';
 
 @Component({
   selector: 'pp-program-form',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatIconModule,
   ],
   templateUrl: './program-form.html',
   styleUrl: './program-form.scss',

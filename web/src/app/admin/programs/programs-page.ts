@@ -7,10 +7,11 @@ import { AuthService } from '../../core/auth.service';
 import { readProblem } from '../../core/problem';
 import { ProgramsApi } from '../../core/programs-api.service';
 import { ProgramForm } from './program-form';
+import { ProblemMessage } from '../../shared/problem-message';
 
 @Component({
   selector: 'pp-programs-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, ProgramForm],
+  imports: [ProblemMessage, MatButtonModule, MatIconModule, MatProgressBarModule, ProgramForm],
   templateUrl: './programs-page.html',
   styleUrl: './programs-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

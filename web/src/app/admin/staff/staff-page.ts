@@ -12,10 +12,11 @@ import { readProblem } from '../../core/problem';
 import { ProgramsApi } from '../../core/programs-api.service';
 import { StaffApi } from '../../core/staff-api.service';
 import { StaffFormDialog, type StaffFormData } from './staff-form-dialog';
+import { ProblemMessage } from '../../shared/problem-message';
 
 @Component({
   selector: 'pp-staff-page',
-  imports: [MatTableModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [ProblemMessage, MatTableModule, MatButtonModule, MatIconModule, MatProgressBarModule],
   templateUrl: './staff-page.html',
   styleUrl: './staff-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

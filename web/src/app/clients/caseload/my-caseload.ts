@@ -12,6 +12,7 @@ import { isNoConnection, readProblem } from '../../core/problem';
 import { ContactDraftStore } from '../../contacts/contact-draft-store';
 import { displayName, matchesName, milestoneText, plural } from '../client-display';
 import { ClientsApi } from '../clients-api.service';
+import { ProblemMessage } from '../../shared/problem-message';
 
 /** Overdue clients first; otherwise the server's order is kept. */
 export function overdueFirst(entries: readonly CaseloadEntry[]): CaseloadEntry[] {
@@ -22,6 +23,7 @@ export function overdueFirst(entries: readonly CaseloadEntry[]): CaseloadEntry[]
 @Component({
   selector: 'pp-my-caseload',
   imports: [
+    ProblemMessage,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,

@@ -3,12 +3,12 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Client, User } from '@peerpath/contracts';
 import { readProblem } from '../../core/problem';
 import { ClientsApi } from '../clients-api.service';
+import { ProblemMessage } from '../../shared/problem-message';
 
 export interface AssignPeerData {
   client: Client;
@@ -19,13 +19,13 @@ export interface AssignPeerData {
 @Component({
   selector: 'pp-assign-peer-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
-    MatIconModule,
   ],
   template: `
     <h2 mat-dialog-title>Assign peer</h2>
@@ -34,10 +34,7 @@ export interface AssignPeerData {
         <p>Choose the peer specialist whose caseload {{ data.clientName }} joins.</p>
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
         <mat-form-field appearance="outline" class="full-width">

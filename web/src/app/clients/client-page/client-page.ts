@@ -45,7 +45,8 @@ import { ageFrom, displayName, label, milestoneText, recoveryFrom } from '../cli
 import { ClientNotFound } from '../client-not-found';
 import { ClientsApi } from '../clients-api.service';
 import { AssignPeerDialog, type AssignPeerData } from './assign-peer-dialog';
-import { TextDialog, type TextDialogData } from './text-dialog';
+import { TextDialog, type TextDialogData } from '../../shared/text-dialog';
+import { ProblemMessage } from '../../shared/problem-message';
 
 /** The client page's sections, in the section bar's order; `?section=` names the one in view. */
 export const CLIENT_SECTIONS = [
@@ -62,6 +63,7 @@ export type ClientSection = (typeof CLIENT_SECTIONS)[number]['key'];
 @Component({
   selector: 'pp-client-page',
   imports: [
+    ProblemMessage,
     DatePipe,
     TitleCasePipe,
     RouterLink,

@@ -20,11 +20,13 @@ import { AuthService } from '../../core/auth.service';
 import { readProblem } from '../../core/problem';
 import { ageFrom, displayName } from '../client-display';
 import { ClientsApi } from '../clients-api.service';
+import { ProblemMessage } from '../../shared/problem-message';
 
 /** Program clients with a name search, for clinicians and managers. */
 @Component({
   selector: 'pp-client-directory',
   imports: [
+    ProblemMessage,
     FormsModule,
     RouterLink,
     MatButtonModule,

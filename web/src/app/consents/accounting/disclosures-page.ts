@@ -37,6 +37,7 @@ import { applyServerErrors, serverError } from '../../core/forms';
 import { problemSlug, readProblem } from '../../core/problem';
 import { elementWords } from '../consent-coverage';
 import { ConsentsApi } from '../consents-api.service';
+import { ProblemMessage } from '../../shared/problem-message';
 
 /** How each channel reads in a sentence: "by phone", "by fax". */
 const BY: Record<Disclosure['channel'], string> = {
@@ -55,6 +56,7 @@ const BY: Record<Disclosure['channel'], string> = {
 @Component({
   selector: 'pp-disclosures-page',
   imports: [
+    ProblemMessage,
     DatePipe,
     ReactiveFormsModule,
     RouterLink,

@@ -49,11 +49,13 @@ import {
 import { GroupNotFound } from '../group-not-found';
 import { GroupsApi } from '../groups-api.service';
 import { SessionFormDialog, type SessionFormData, type SessionFormResult } from '../session-form-dialog';
+import { ProblemMessage } from '../../shared/problem-message';
 
 /** One group: who comes, its sessions, and how often each client attends. */
 @Component({
   selector: 'pp-group-page',
   imports: [
+    ProblemMessage,
     RouterLink,
     MatButtonModule,
     MatCardModule,

@@ -15,11 +15,13 @@ import { StaffApi } from '../../core/staff-api.service';
 import { GroupFormDialog, type GroupFormData } from '../group-form-dialog';
 import { groupLabel, rosterText, scheduleText } from '../group-display';
 import { GroupsApi } from '../groups-api.service';
+import { ProblemMessage } from '../../shared/problem-message';
 
 /** The program's recovery groups as cards; managers add groups here. */
 @Component({
   selector: 'pp-groups-page',
   imports: [
+    ProblemMessage,
     RouterLink,
     MatButtonModule,
     MatCardModule,

@@ -38,6 +38,7 @@ import { dayText, groupLabel, isFullMember, memberName, nextStatus, STATUS_ICONS
 import { GroupNotFound } from '../group-not-found';
 import { GroupsApi } from '../groups-api.service';
 import { Outbox } from '../../outbox/outbox';
+import { ProblemMessage } from '../../shared/problem-message';
 
 export const OUTBOX_ATTENDANCE_MESSAGE =
   'No connection — the attendance is in your outbox and will send itself.';
@@ -92,6 +93,7 @@ function byName(a: AttendanceRow, b: AttendanceRow): number {
 @Component({
   selector: 'pp-take-attendance-page',
   imports: [
+    ProblemMessage,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,

@@ -3,9 +3,9 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { readProblem } from '../../core/problem';
+import { readProblem } from '../core/problem';
+import { ProblemMessage } from './problem-message';
 
 export interface TextDialogData<T> {
   title: string;
@@ -22,12 +22,12 @@ export interface TextDialogData<T> {
 @Component({
   selector: 'pp-text-dialog',
   imports: [
+    ProblemMessage,
     ReactiveFormsModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatIconModule,
   ],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
@@ -38,10 +38,7 @@ export interface TextDialogData<T> {
         }
         <div aria-live="assertive">
           @if (error(); as message) {
-            <p class="problem" role="alert">
-              <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
-              <span>{{ message }}</span>
-            </p>
+            <pp-problem [message]="message" />
           }
         </div>
         <mat-form-field appearance="outline" class="full-width">
