@@ -1,4 +1,11 @@
-import { expect, test, signIn } from './support';
+import { expect, type Locator, test, signIn } from './support';
+
+/** Where the element is drawn; failing here means it is not on the screen at all. */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not rendered');
+  return box;
+}
 
 test('on a phone the log-contact choices fit as whole segments, chips are thumb-sized and a refusal keeps its icon', async ({
   page,
@@ -12,7 +19,7 @@ test('on a phone the log-contact choices fit as whole segments, chips are thumb-
   // "How": every choice inside the screen, each with its own four borders.
   const how = page.getByRole('group', { name: 'How' }).locator('mat-button-toggle-group');
   for (const toggle of await how.locator('.mat-button-toggle').all()) {
-    const box = (await toggle.boundingBox())!;
+    const box = await boxOf(toggle);
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     const borders = await toggle.evaluate((el) => {
@@ -23,7 +30,7 @@ test('on a phone the log-contact choices fit as whole segments, chips are thumb-
   }
 
   for (const chip of await page.locator('mat-chip-option').all())
-    expect((await chip.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect((await boxOf(chip)).height).toBeGreaterThanOrEqual(44);
 
   await page.route('**/api/clients/*/contacts', (route) =>
     route.request().method() === 'POST'
@@ -43,7 +50,7 @@ test('on a phone the log-contact choices fit as whole segments, chips are thumb-
   await page.getByRole('button', { name: 'Save contact' }).tap();
   const alert = page.getByRole('alert').filter({ hasText: 'Not sent' });
   await expect(alert).toBeVisible();
-  const icon = (await alert.locator('mat-icon').boundingBox())!;
+  const icon = await boxOf(alert.locator('mat-icon'));
   expect(icon.width).toBeGreaterThanOrEqual(20);
 });
 
