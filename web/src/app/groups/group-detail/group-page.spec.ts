@@ -89,7 +89,8 @@ const rates: GroupRates = {
   ],
 };
 
-async function render(role: Role) {
+/** The page for `role` with the group itself answered; its roster, sessions and rates still pending. */
+async function openGroup(role: Role) {
   const user = role === 'peer' ? sessionUser('peer', { id: PEER_ID }) : sessionUser(role);
   TestBed.configureTestingModule({
     imports: [GroupPage],
@@ -106,6 +107,11 @@ async function render(role: Role) {
   const backend = TestBed.inject(HttpTestingController);
   backend.expectOne(`/api/groups/${GROUP_ID}`).flush(group);
   await settle();
+  return { fixture, backend };
+}
+
+async function render(role: Role) {
+  const { fixture, backend } = await openGroup(role);
   backend.expectOne(`/api/groups/${GROUP_ID}/roster`).flush(roster);
   backend
     .expectOne((r) => r.url === `/api/groups/${GROUP_ID}/sessions`)
@@ -123,21 +129,7 @@ async function render(role: Role) {
 
 describe('GroupPage', () => {
   it('opens "New session" once the sessions are in, so its default date skips a slot already taken', async () => {
-    TestBed.configureTestingModule({
-      imports: [GroupPage],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: AuthService, useValue: fakeAuth(sessionUser('peer', { id: PEER_ID })) },
-      ],
-    });
-    const fixture = TestBed.createComponent(GroupPage);
-    fixture.componentRef.setInput('id', GROUP_ID);
-    await fixture.whenStable();
-    const backend = TestBed.inject(HttpTestingController);
-    backend.expectOne(`/api/groups/${GROUP_ID}`).flush(group);
-    await settle();
+    const { fixture, backend } = await openGroup('peer');
     await fixture.whenStable();
     const button = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find(
       (b) => accessibleText(b) === 'New session',

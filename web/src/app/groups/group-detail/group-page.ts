@@ -163,10 +163,10 @@ export class GroupPage implements OnInit {
   }
 
   /** The sessions request in flight: "New session" waits for it, since its default date avoids their slots. */
-  private sessionsLoad: Promise<void> | null = null;
+  private sessionsLoad: Promise<void> = Promise.resolve();
 
   protected loadSessions(more = false): Promise<void> {
-    this.sessionsLoad = this.fetchSessions(more).finally(() => (this.sessionsLoad = null));
+    this.sessionsLoad = this.fetchSessions(more);
     return this.sessionsLoad;
   }
 
