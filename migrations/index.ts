@@ -20,6 +20,7 @@ import { CaseloadAttendanceIndexes1766000000000 } from './1766000000000-Caseload
 import { ReportReferralIndexes1766000001000 } from './1766000001000-ReportReferralIndexes';
 import { OutcomesCoveringIndexes1766000002000 } from './1766000002000-OutcomesCoveringIndexes';
 import { MustChangePassword1766100000000 } from './1766100000000-MustChangePassword';
+import { AttendanceSessionDate1766200000000 } from './1766200000000-AttendanceSessionDate';
 
 /** Every migration, in order. New migrations are added here so builds and tests find the same list. */
 export const MIGRATIONS = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   ReportReferralIndexes1766000001000,
   OutcomesCoveringIndexes1766000002000,
   MustChangePassword1766100000000,
+  AttendanceSessionDate1766200000000,
 ];
 
 export * from './tenant';

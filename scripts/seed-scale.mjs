@@ -300,6 +300,7 @@ const T = {
     'status',
     'recorded_by',
     'recorded_at',
+    'session_date',
   ]),
   goals: new Table('goals', [
     'id',
@@ -653,7 +654,7 @@ function organization(o, hash) {
           if (c.start > at || c.end < at || rand() > attendProbability) continue;
           const roll = rand();
           const status = roll < 0.7 ? 'present' : roll < 0.78 ? 'late' : roll < 0.85 ? 'excused' : 'absent';
-          T.attendance.add([orgId, sessionId, c.id, status, g.facilitator, taken]);
+          T.attendance.add([orgId, sessionId, c.id, status, g.facilitator, taken, day(d * DAY)]);
         }
       }
     }

@@ -108,6 +108,22 @@ describe('attendance: taking it at the door, rates, H0038-HQ units, community me
       ).toBe(1);
     });
 
+    it('stores each row with its session’s date, and moves the rows if the session’s date moves', async () => {
+      const s = await session(daysAgo(9), 60, '11:00');
+      expect((await take(s, [{ clientId: a, status: 'present' }])).status).toBe(200);
+      const dates = async () =>
+        (
+          await t.owner.query(
+            `SELECT to_char(session_date, 'YYYY-MM-DD') AS d FROM attendance WHERE session_id = $1`,
+            [s],
+          )
+        ).rows.map((r: { d: string }) => r.d);
+      expect(await dates()).toEqual([daysAgo(9)]);
+      // Only a person with the database's owner account can move a session; the rows follow it.
+      await t.owner.query(`UPDATE group_sessions SET date = date - 1 WHERE id = $1`, [s]);
+      expect(await dates()).toEqual([daysAgo(10)]);
+    });
+
     it('is idempotent: the same body twice leaves the same rows, and a repeated key the first answer', async () => {
       const s = await session(daysAgo(2), 45, '10:00');
       const body = [

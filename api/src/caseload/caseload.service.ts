@@ -26,16 +26,21 @@ interface CaseloadRow {
 /**
  * Whether the client (c) was absent at the last two sessions that count toward their attendance
  * rates (as `countedSessions` defines them: taken, within the lookback, newest first), read from
- * the client's own rows only: their two newest attendance rows, and the roster sessions they were
- * left out of, walked back no further than the second of those. The cost follows the client's
+ * the client's own rows only: their two newest attendance rows (by the session date each row
+ * carries, so only the newest day's rows and their sessions are read), and the roster sessions they were
+ * left out of, walked back no further than the second of those (one lower bound, that session's
+ * date or else the lookback's start, so the group's index range starts there). The cost follows the client's
  * rows, never the groups' or the organization's history.
  */
 export const missedLastTwo = (today: string) => `
   SELECT count(*) FILTER (WHERE x.status = 'absent') = 2 AS two FROM (
     WITH own AS (
       SELECT s.date, s.start_time, s.id, a.status
-        FROM attendance a JOIN group_sessions s ON s.id = a.session_id
-       WHERE a.client_id = c.id AND s.date <= ${today}::date AND s.date > ${today}::date - ${LOOKBACK_DAYS}
+        FROM (SELECT a.session_id, a.status FROM attendance a
+               WHERE a.client_id = c.id AND a.session_date <= ${today}::date
+                 AND a.session_date > ${today}::date - ${LOOKBACK_DAYS}
+               ORDER BY a.session_date DESC FETCH FIRST 2 ROWS WITH TIES) a
+        JOIN group_sessions s ON s.id = a.session_id
        ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT 2
     ),
     left_out AS (
@@ -44,8 +49,9 @@ export const missedLastTwo = (today: string) => `
        CROSS JOIN LATERAL (
          SELECT s.date, s.start_time, s.id FROM group_sessions s
           CROSS JOIN LATERAL (SELECT min(t.recorded_at) AS at FROM attendance t WHERE t.session_id = s.id) taken
-          WHERE s.group_id = r.group_id AND s.date <= ${today}::date AND s.date > ${today}::date - ${LOOKBACK_DAYS}
-            AND s.date >= coalesce((SELECT min(o.date) FROM own o HAVING count(*) = 2), '-infinity')
+          WHERE s.group_id = r.group_id AND s.date <= ${today}::date AND s.date >= (
+              SELECT CASE WHEN count(*) = 2 THEN min(o.date) ELSE ${today}::date - ${LOOKBACK_DAYS} + 1 END FROM own o
+            )
             AND taken.at >= r.added_at AND (r.removed_at IS NULL OR taken.at < r.removed_at)
             AND (SELECT 1 FROM attendance o WHERE o.session_id = s.id AND o.client_id = r.client_id) IS NULL
           ORDER BY s.date DESC, s.start_time DESC LIMIT 2
