@@ -21,6 +21,7 @@ import { ReportReferralIndexes1766000001000 } from './1766000001000-ReportReferr
 import { OutcomesCoveringIndexes1766000002000 } from './1766000002000-OutcomesCoveringIndexes';
 import { MustChangePassword1766100000000 } from './1766100000000-MustChangePassword';
 import { AttendanceSessionDate1766200000000 } from './1766200000000-AttendanceSessionDate';
+import { ClientLastContact1766200001000 } from './1766200001000-ClientLastContact';
 
 /** Every migration, in order. New migrations are added here so builds and tests find the same list. */
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   OutcomesCoveringIndexes1766000002000,
   MustChangePassword1766100000000,
   AttendanceSessionDate1766200000000,
+  ClientLastContact1766200001000,
 ];
 
 export * from './tenant';

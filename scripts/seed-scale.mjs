@@ -770,6 +770,11 @@ async function main() {
       const indexing = performance.now();
       for (const i of indexes) await client.query(i.indexdef);
       console.log(`  ${indexes.length} indexes in ${((performance.now() - indexing) / 1000).toFixed(1)} s`);
+      // What the (off) triggers keep: each client's last successful contact.
+      await client.query(`
+        UPDATE clients c SET last_contact_at = k.at
+          FROM (SELECT client_id, max(occurred_at) AS at FROM contacts WHERE successful GROUP BY client_id) k
+         WHERE k.client_id = c.id`);
       await client.query('COMMIT');
       await client.query('VACUUM ANALYZE');
     } finally {

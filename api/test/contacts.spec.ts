@@ -109,6 +109,43 @@ describe('contacts: logging, signing, addenda, idempotency', () => {
     expect(other.body.id).not.toBe(first.body.id);
   });
 
+  it('keeps the client’s last successful contact with the client: later contacts move it, edits recompute it', async () => {
+    const fresh = (
+      await peer.post('/api/clients', {
+        firstName: 'Lastcontact',
+        lastName: 'Test',
+        dateOfBirth: '1990-01-01',
+        programId: peer.user?.programIds[0],
+      })
+    ).body.id as string;
+    const lastContact = async () =>
+      (
+        (await peer.get('/api/caseload')).body.items.find(
+          (e: { clientId: string }) => e.clientId === fresh,
+        ) as {
+          lastContactAt: string | null;
+        }
+      ).lastContactAt;
+    expect(await lastContact()).toBeNull();
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const post = (body: object) => peer.post(`/api/clients/${fresh}/contacts`, contact(body));
+    const first = (await post({ occurredAt: at(60) })).body;
+    expect(await lastContact()).toBe(first.occurredAt);
+    // Older, or not reached: the last successful contact stays.
+    const older = (await post({ occurredAt: at(120) })).body;
+    expect(
+      (await post({ occurredAt: at(5), successful: false, contactType: 'outreach_attempt' })).status,
+    ).toBe(201);
+    expect(await lastContact()).toBe(first.occurredAt);
+    // The newest draft, moved back in time by its author: the next newest takes its place.
+    const moved = await peer.patch(`/api/contacts/${first.id}`, {
+      version: first.version,
+      occurredAt: at(180),
+    });
+    expect(moved.status).toBe(200);
+    expect(await lastContact()).toBe(older.occurredAt);
+  });
+
   it('lets the author edit a draft with its version; a stale version is 409', async () => {
     const draft = (await log(peer, contact({ note: 'Draft (fake)' }))).body;
     expect(draft.signedAt).toBeNull();

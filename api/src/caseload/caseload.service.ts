@@ -80,7 +80,7 @@ export class CaseloadService {
     const rows = (await this.txHost.tx.query(
       `SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.primary_peer_id, c.program_id,
               to_char(c.recovery_start_date, 'YYYY-MM-DD') AS recovery_start_date,
-              p.overdue_contact_days, last.at AS last_contact_at,
+              p.overdue_contact_days, c.last_contact_at,
               (SELECT count(*)::int FROM contacts d WHERE d.client_id = c.id AND d.signed_at IS NULL AND d.author_id = $1)
                 AS draft_contacts,
               (SELECT count(*)::int FROM referrals r WHERE r.client_id = c.id AND r.status IN ('draft', 'sent', 'waitlisted', 'accepted'))
@@ -91,9 +91,6 @@ export class CaseloadService {
               missed.two AS missed_last_two_sessions
          FROM clients c
          JOIN programs p ON p.id = c.program_id
-         LEFT JOIN LATERAL (
-           SELECT max(k.occurred_at) AS at FROM contacts k WHERE k.client_id = c.id AND k.successful
-         ) last ON true
          CROSS JOIN LATERAL (${missedLastTwo('$5')}) missed
         WHERE c.status = 'active'
           AND CASE $4::text WHEN 'caseload' THEN c.primary_peer_id = $1

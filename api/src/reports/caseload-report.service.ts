@@ -136,7 +136,7 @@ export const PEER_FIGURES = `
   ),
   active AS (
     SELECT c.id, c.primary_peer_id,
-           (SELECT max(k.occurred_at) FROM contacts k WHERE k.client_id = c.id AND k.successful) AS last_contact,
+           c.last_contact_at AS last_contact,
            p.overdue_contact_days
       FROM clients c JOIN peers pe ON pe.id = c.primary_peer_id JOIN programs p ON p.id = c.program_id
      WHERE c.status = 'active'
