@@ -190,6 +190,7 @@ const T = {
     'discharge_reason',
     'created_at',
     'updated_at',
+    'last_contact_at',
   ]),
   client_assignments: new Table('client_assignments', [
     'id',
@@ -428,7 +429,8 @@ function organization(o, hash) {
   for (const c of clients) {
     const first = pick(FIRST);
     const last = `${pick(LAST)}${int(1000)}`;
-    T.clients.add([
+    // Added after the contacts, with the last successful one (what the contacts trigger keeps).
+    const clientRow = [
       c.id,
       orgId,
       c.program,
@@ -444,7 +446,7 @@ function organization(o, hash) {
       c.discharged ? 'Completed program (fake)' : null,
       ts(c.start),
       ts(c.discharged ?? c.start),
-    ]);
+    ];
     // Caseload history: a fifth changed peer once.
     const moved = rand() < 0.2 && c.end - c.start > 60 * DAY;
     const handover = c.start + (c.end - c.start) / 2;
@@ -484,10 +486,12 @@ function organization(o, hash) {
 
     const weeks = (c.end - c.start) / (7 * DAY);
     const n = Math.floor(weeks * contactRate + rand());
+    let lastContact = null;
     for (let k = 0; k < n; k++) {
       const at = c.start + rand() * (c.end - c.start);
       const minutes = 5 + int(12) * 5;
       const successful = rand() < 0.82;
+      if (successful && !(lastContact > at)) lastContact = at;
       const draft = at > NOW - 7 * DAY && rand() < 0.3;
       T.contacts.add([
         uuid(),
@@ -507,6 +511,7 @@ function organization(o, hash) {
         ts(at),
       ]);
     }
+    T.clients.add([...clientRow, lastContact === null ? null : ts(lastContact)]);
     // One consent; referrals, goals and assessments in proportion to the stay.
     T.consents.add([
       uuid(),
@@ -770,11 +775,6 @@ async function main() {
       const indexing = performance.now();
       for (const i of indexes) await client.query(i.indexdef);
       console.log(`  ${indexes.length} indexes in ${((performance.now() - indexing) / 1000).toFixed(1)} s`);
-      // What the (off) triggers keep: each client's last successful contact.
-      await client.query(`
-        UPDATE clients c SET last_contact_at = k.at
-          FROM (SELECT client_id, max(occurred_at) AS at FROM contacts WHERE successful GROUP BY client_id) k
-         WHERE k.client_id = c.id`);
       await client.query('COMMIT');
       await client.query('VACUUM ANALYZE');
     } finally {
