@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * one index in date order (my caseload's "missed the last two groups" read every row of the
  * client's history and its session to find the two newest: 12,800 session probes for a 150-client
  * caseload at network size). A trigger fills it from the session and keeps it equal if a session's
- * date ever changes; nothing else writes it.
+ * date ever changes; nothing else writes it. A period's attendance (the caseload report's rates) is
+ * one range of a date index, without visiting each of the period's sessions.
  */
 export class AttendanceSessionDate1766200000000 implements MigrationInterface {
   name = 'AttendanceSessionDate1766200000000';
@@ -38,9 +39,13 @@ export class AttendanceSessionDate1766200000000 implements MigrationInterface {
       `CREATE INDEX attendance_client_date ON attendance (client_id, session_date DESC)
          INCLUDE (session_id, status, organization_id)`,
     );
+    await db.query(
+      `CREATE INDEX attendance_date ON attendance (session_date) INCLUDE (client_id, status, organization_id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX attendance_date`);
     await db.query(`DROP INDEX attendance_client_date`);
     await db.query(`DROP TRIGGER group_session_date_moved ON group_sessions`);
     await db.query(`DROP FUNCTION group_session_date_moved()`);

@@ -22,6 +22,8 @@ import { problem } from '../common/problem';
 import { APP_CONFIG, AppConfig } from '../config';
 import { ReportGate } from './report-gate';
 
+/** Per sort or hash of a report's statement; reports run at most REPORT_CONCURRENCY at a time. */
+const REPORT_WORK_MEM = '32MB';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The parts of pg's (untyped) protocol connection a cancel request needs. */
@@ -81,18 +83,24 @@ export class RequestTransactionInterceptor implements NestInterceptor {
     try {
       // A caller who gave up while waiting at the gate gets no work done for them.
       if (res.closed) throw new ServiceUnavailableException(problem(503, 'The request was abandoned.'));
-      return await this.run(req, res, session, next);
+      return await this.run(req, res, session, next, leave !== null);
     } finally {
       leave?.();
     }
   }
 
-  private async run(req: Request, res: Response, session: StaffSession, next: CallHandler): Promise<unknown> {
+  private async run(
+    req: Request,
+    res: Response,
+    session: StaffSession,
+    next: CallHandler,
+    report: boolean,
+  ): Promise<unknown> {
     try {
       return await this.txHost.withTransaction(async () => {
         const connection = (this.txHost.tx.queryRunner as unknown as { databaseConnection: PoolClient })
           .databaseConnection;
-        const row = await this.pin(connection, session);
+        const row = await this.pin(connection, session, report);
         const stopWatching = this.cancelOnDisconnect(res, connection);
         const actor: Actor = {
           ...session,
@@ -120,17 +128,18 @@ export class RequestTransactionInterceptor implements NestInterceptor {
   /**
    * One round trip (two statements in the simple protocol, run in order): pin the organization,
    * the user and the statement timeout for this transaction (and JIT off: compiling a report's
-   * plan cost more than running it), then load the caller's programs,
+   * plan cost more than running it; a report, of which only REPORT_CONCURRENCY run at once, sorts
+   * its period's rows in memory instead of on disk), then load the caller's programs,
    * live emergency grants and clinic settings. The values are the session's own ids, checked to be
    * UUIDs, and a number, so writing them into the text is safe.
    */
-  private async pin(connection: PoolClient, session: StaffSession): Promise<ActorRow> {
+  private async pin(connection: PoolClient, session: StaffSession, report: boolean): Promise<ActorRow> {
     const { organizationId: org, userId: user } = session;
     if (!UUID.test(org) || !UUID.test(user)) throw new Error('The session does not hold valid ids.');
     const results = (await connection.query(
       `SELECT set_config('app.organization_id', '${org}', true), set_config('app.user_id', '${user}', true),
               set_config('statement_timeout', '${Math.floor(this.config.statementTimeoutMs)}', true),
-              set_config('jit', 'off', true);
+              set_config('jit', 'off', true)${report ? `, set_config('work_mem', '${REPORT_WORK_MEM}', true)` : ''};
        SELECT (SELECT coalesce(array_agg(program_id), '{}') FROM program_memberships WHERE user_id = '${user}') AS programs,
               (SELECT coalesce(array_agg(DISTINCT client_id), '{}') FROM emergency_access
                 WHERE user_id = '${user}' AND expires_at > now()) AS emergency,

@@ -185,9 +185,8 @@ export const PEER_FIGURES = `
   attendance_figures AS (
     SELECT c.primary_peer_id AS peer_id, count(*) FILTER (WHERE t.status IN ('present', 'late'))::int AS attended,
            count(*)::int AS recorded
-      FROM group_sessions s JOIN attendance t ON t.session_id = s.id JOIN clients c ON c.id = t.client_id
-      JOIN peers p ON p.id = c.primary_peer_id
-     WHERE s.date >= $5::date AND s.date < $6::date
+      FROM attendance t JOIN clients c ON c.id = t.client_id JOIN peers p ON p.id = c.primary_peer_id
+     WHERE t.session_date >= $5::date AND t.session_date < $6::date
      GROUP BY c.primary_peer_id
   )
   SELECT p.id, p.name, coalesce(p.caseload_limit, 25) AS caseload_limit,
