@@ -185,8 +185,9 @@ describe('contacts: logging, signing, addenda, idempotency', () => {
     expect(addendum.body.addenda).toEqual([
       expect.objectContaining({
         authorId: peer.user?.id,
+        authorName: peer.user?.name,
         text: 'Correction (fake): it was Tuesday.',
-        createdAt: expect.any(String),
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       }),
     ]);
     const row = await t.owner.query(`SELECT note FROM contacts WHERE id = $1`, [draft.id]);

@@ -143,9 +143,12 @@ describe('emergency access, documentation review and access review', () => {
       expect(review.status).toBe(201);
       expect((await manager.post(`/api/contacts/${long.body.id}/review`, {})).status).toBe(409);
       const seen = await peer.get(`/api/contacts/${long.body.id}`);
-      expect(seen.body.review).toMatchObject({
+      expect(seen.body.review).toEqual({
+        contactId: long.body.id,
         comment: 'Good detail on the ride (test).',
         reviewerId: manager.user?.id,
+        reviewerName: manager.user?.name,
+        reviewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       });
       const after = (await manager.get('/api/documentation-review/coverage')).body.find(
         (c: { peerId: string }) => c.peerId === peer.user?.id,

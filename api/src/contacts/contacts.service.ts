@@ -6,6 +6,7 @@ import {
   BillingProfile,
   contactVerdict,
   Contact,
+  ContactReview,
   defaultBillable,
   noteRequired,
   Page,
@@ -190,63 +191,19 @@ export class ContactsService {
     return contact;
   }
 
-  /** Contacts as the contract shows them: with author names and addenda, in two queries. */
+  /** Contacts as the contract shows them: with author names, addenda and review, in one query. */
   async present(contacts: ContactEntity[]): Promise<Contact[]> {
     if (!contacts.length) return [];
-    const ids = contacts.map((c) => c.id);
-    const addenda = (await this.txHost.tx.query(
-      `SELECT a.id, a.contact_id, a.author_id, u.name AS author_name, a.created_at, a.text
-         FROM contact_addenda a JOIN users u ON u.id = a.author_id
-        WHERE a.contact_id = ANY($1::uuid[]) ORDER BY a.created_at`,
-      [ids],
-    )) as {
-      id: string;
-      contact_id: string;
-      author_id: string;
-      author_name: string;
-      created_at: Date;
-      text: string;
-    }[];
-    const reviews = new Map(
-      (
-        (await this.txHost.tx.query(
-          `SELECT r.contact_id, r.reviewer_id, u.name, r.comment, r.reviewed_at
-           FROM contact_reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contact_id = ANY($1::uuid[])`,
-          [ids],
-        )) as {
-          contact_id: string;
-          reviewer_id: string;
-          name: string;
-          comment: string | null;
-          reviewed_at: Date;
-        }[]
-      ).map((r) => [
-        r.contact_id,
-        {
-          contactId: r.contact_id,
-          reviewerId: r.reviewer_id,
-          reviewerName: r.name,
-          comment: r.comment,
-          reviewedAt: r.reviewed_at.toISOString(),
-        },
-      ]),
-    );
-    const authorIds = [...new Set(contacts.map((c) => c.authorId))];
-    const authors = new Map(
-      (
-        (await this.txHost.tx.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [
-          authorIds,
-        ])) as {
-          id: string;
-          name: string;
-        }[]
-      ).map((u) => [u.id, u.name]),
-    );
+    const rows = (await this.txHost.tx.query(CONTACT_EXTRAS, [
+      contacts.map((c) => c.id),
+      contacts.map((c) => c.authorId),
+    ])) as ContactExtras[];
+    const extras = new Map(rows.map((r) => [r.id, r]));
     return contacts.map((k) => ({
       id: k.id,
       clientId: k.clientId,
       authorId: k.authorId,
-      authorName: authors.get(k.authorId) ?? '',
+      authorName: extras.get(k.id)?.author_name ?? '',
       occurredAt: k.occurredAt.toISOString(),
       durationMinutes: k.durationMinutes,
       modality: k.modality,
@@ -258,20 +215,38 @@ export class ContactsService {
       note: k.note,
       billingUnits: k.billingUnits,
       signedAt: k.signedAt?.toISOString() ?? null,
-      addenda: addenda
-        .filter((a) => a.contact_id === k.id)
-        .map((a): Addendum => ({
-          id: a.id,
-          authorId: a.author_id,
-          authorName: a.author_name,
-          createdAt: a.created_at.toISOString(),
-          text: a.text,
-        })),
-      review: reviews.get(k.id) ?? null,
+      addenda: (extras.get(k.id)?.addenda ?? []).map((a) => ({ ...a, createdAt: iso(a.createdAt) })),
+      review: presentReview(extras.get(k.id)?.review ?? null),
       version: k.version,
       createdAt: k.createdAt.toISOString(),
     }));
   }
+}
+
+/** Each contact's author name, addenda (oldest first) and review, by contact id and author id. */
+const CONTACT_EXTRAS = `
+  SELECT x.id,
+         (SELECT u.name FROM users u WHERE u.id = x.author_id) AS author_name,
+         (SELECT coalesce(json_agg(json_build_object('id', a.id, 'authorId', a.author_id, 'authorName', u.name,
+                                                     'createdAt', a.created_at, 'text', a.text) ORDER BY a.created_at), '[]')
+            FROM contact_addenda a JOIN users u ON u.id = a.author_id WHERE a.contact_id = x.id) AS addenda,
+         (SELECT json_build_object('contactId', r.contact_id, 'reviewerId', r.reviewer_id, 'reviewerName', u.name,
+                                   'comment', r.comment, 'reviewedAt', r.reviewed_at)
+            FROM contact_reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.contact_id = x.id) AS review
+    FROM unnest($1::uuid[], $2::uuid[]) AS x(id, author_id)`;
+
+interface ContactExtras {
+  id: string;
+  author_name: string | null;
+  addenda: Addendum[];
+  review: ContactReview | null;
+}
+
+/** JSON from PostgreSQL writes times with an offset; the contract's are ISO 8601 in UTC. */
+const iso = (at: string) => new Date(at).toISOString();
+
+function presentReview(review: ContactReview | null): ContactReview | null {
+  return review && { ...review, reviewedAt: iso(review.reviewedAt) };
 }
 
 /** Payers pay only for documented services: a contact that bills is signed with its note. */
