@@ -46,6 +46,8 @@ async function apiPost(page: Page, url: string, data: unknown) {
 test('the manager sees the charts, drills into a peer and a client, and reviews a contact the peer then sees', async ({
   page,
 }) => {
+  // Two people's sessions, the charts and a review in one story: 31–51 s on a busy 2-core machine.
+  test.slow();
   // The peer signs a long contact: over 120 minutes, so it is queued for review.
   const { href, name } = await clientOfPeer(page, (rows) => rows.first());
   const clientId = href.split('/').pop() ?? '';
