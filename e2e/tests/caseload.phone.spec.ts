@@ -10,9 +10,9 @@ async function openCaseload(page: Page): Promise<Locator> {
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  // The page scrolls inside the sidenav content, so check that box as well as the document.
+  // The page scrolls inside the shell's content box, so check that box as well as the document.
   const overflow = await page.evaluate(() => {
-    const content = document.querySelector('mat-sidenav-content');
+    const content = document.querySelector('.shell-content');
     return Math.max(
       document.documentElement.scrollWidth - window.innerWidth,
       content ? content.scrollWidth - content.clientWidth : 0,

@@ -8,7 +8,7 @@ test.use({ timezoneId: 'UTC' });
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => {
-    const content = document.querySelector('mat-sidenav-content');
+    const content = document.querySelector('.shell-content');
     return Math.max(
       document.documentElement.scrollWidth - window.innerWidth,
       content ? content.scrollWidth - content.clientWidth : 0,

@@ -14,7 +14,9 @@ export const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'peerpath-demo-2026
 function settled(): boolean {
   return (
     !!document.querySelector('h1') &&
-    !document.querySelector('mat-progress-bar, mat-spinner, mat-progress-spinner, .app-loading') &&
+    !document.querySelector(
+      'mat-progress-bar, .pp-progress, mat-spinner, mat-progress-spinner, .app-loading',
+    ) &&
     !document.querySelector('mat-dialog-container, [role="dialog"], [role="alertdialog"]') &&
     // A snack bar keeps its message aria-hidden until it has moved it into its live region.
     !document.querySelector('.mat-mdc-snack-bar-label > [aria-hidden="true"] *')

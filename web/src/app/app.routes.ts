@@ -1,7 +1,5 @@
 import { inject } from '@angular/core';
 import { type RedirectFunction, Router, type Routes } from '@angular/router';
-import { HomePage } from './home/home-page';
-import { Shell } from './shell/shell';
 import { passwordChangeDueGuard, permissionGuard, signedInMatch, signedOutGuard } from './core/auth.guards';
 
 const title = (page: string) => `${page} — PeerPath`;
@@ -19,7 +17,7 @@ const shellRoutes: Routes = [
     path: '',
     pathMatch: 'full',
     title: title('Home'),
-    component: HomePage,
+    loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
   },
   {
     path: 'clients',
@@ -206,7 +204,9 @@ export const appRoutes: Routes = [
   {
     path: '',
     canMatch: [signedInMatch],
-    component: Shell,
+    // Lazy, like the home page inside it: the sign-in screen loads none of the signed-in code.
+    // The router loads the shell's and the page's chunks in parallel.
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: shellRoutes,
   },
   // Signed out: the app's own screens lead to sign-in; anything else is not found.

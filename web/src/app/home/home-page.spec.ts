@@ -19,6 +19,8 @@ async function render(role: Role) {
   });
   const fixture = TestBed.createComponent(HomePage);
   await fixture.whenStable();
+  // A clinician's directory is deferred: once loaded, it renders on the next pass.
+  await fixture.whenStable();
   const backend = TestBed.inject(HttpTestingController);
   return { element: fixture.nativeElement as HTMLElement, backend, fixture };
 }
@@ -52,7 +54,7 @@ describe('HomePage', () => {
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('My caseload');
     expect(element.textContent).not.toContain('No clients on your caseload yet.');
-    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(element.querySelector('[role="progressbar"]')).not.toBeNull();
     backend.expectOne((r) => r.url.endsWith('/recipient-answers')).flush({ items: [] });
     backend.expectOne((r) => r.url === '/api/handoffs').flush({ items: [], nextCursor: null });
     await settle();

@@ -9,7 +9,6 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { Handoff, RecipientAnswerNews } from '@peerpath/contracts';
@@ -25,7 +24,7 @@ import { ProblemMessage } from '../shared/problem-message';
  */
 @Component({
   selector: 'pp-peer-updates',
-  imports: [ProblemMessage, DatePipe, RouterLink, MatButtonModule, MatIconModule],
+  imports: [ProblemMessage, DatePipe, RouterLink, MatIconModule],
   templateUrl: './peer-updates.html',
   styleUrl: './peer-updates.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,6 +1,5 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
-import { computed, effect, inject, Injectable, signal, untracked } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { computed, effect, EnvironmentInjector, inject, Injectable, signal, untracked } from '@angular/core';
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth.service';
@@ -45,7 +44,7 @@ const ONLINE_SETTLE_MS = 3_000;
 export class Outbox {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(EnvironmentInjector);
   private readonly store: UseStore | null = openStore();
   private readonly memory = new Map<string, OutboxItem>();
   private readonly all = signal<OutboxItem[]>([]);
@@ -147,15 +146,18 @@ export class Outbox {
         if (later) break;
       }
     }
-    if (sent) {
-      this.snackBar.open(
-        sent === 1 ? 'Your unsent item was sent.' : `${sent} unsent items were sent.`,
-        'OK',
-        {
-          duration: 4000,
-        },
-      );
-    }
+    if (sent) void this.announceSent(sent);
+  }
+
+  /** The snack bar (and its overlay code) loads only when something was sent: the outbox is on
+   *  every signed-in screen, the first one included. */
+  private async announceSent(sent: number): Promise<void> {
+    const { MatSnackBar } = await import('@angular/material/snack-bar');
+    this.injector
+      .get(MatSnackBar)
+      .open(sent === 1 ? 'Your unsent item was sent.' : `${sent} unsent items were sent.`, 'OK', {
+        duration: 4000,
+      });
   }
 
   private async withLock(task: () => Promise<void>): Promise<void> {

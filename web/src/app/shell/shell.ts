@@ -1,35 +1,27 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
-import { MatBadgeModule } from '@angular/material/badge';
-import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  EnvironmentInjector,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
-import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
-import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@peerpath/contracts';
 import { AuthService } from '../core/auth.service';
 import { COMPACT, injectMatches, NARROW } from '../core/layout';
 import { Outbox } from '../outbox/outbox';
-import { SignOutDialog, type SignOutChoice } from '../outbox/sign-out-dialog';
+import type { SignOutChoice } from '../outbox/sign-out-dialog';
 import { navItemsFor } from './nav-items';
 import { firstValueFrom } from 'rxjs';
 
 @Component({
   selector: 'pp-shell',
-  imports: [
-    NgTemplateOutlet,
-    MatToolbarModule,
-    MatSidenavModule,
-    MatListModule,
-    MatIconModule,
-    MatButtonModule,
-    MatBadgeModule,
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-  ],
+  imports: [NgTemplateOutlet, MatIconModule, RouterOutlet, RouterLink, RouterLinkActive],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,8 +29,9 @@ import { firstValueFrom } from 'rxjs';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly sidenav = viewChild.required(MatSidenav);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(EnvironmentInjector);
+  /** The navigation drawer on narrow screens (beside the page otherwise). */
+  private readonly drawer = viewChild<ElementRef<HTMLDialogElement>>('drawer');
   protected readonly outbox = inject(Outbox);
 
   protected readonly user = this.auth.user;
@@ -50,9 +43,27 @@ export class Shell {
     return role ? ROLE_LABELS[role] : '';
   });
   protected readonly signingOut = signal(false);
+  protected readonly menuOpen = signal(false);
 
-  protected closeIfCompact(): void {
-    if (this.compact()) void this.sidenav().close();
+  protected toggleMenu(): void {
+    const drawer = this.drawer()?.nativeElement;
+    if (!drawer) return;
+    if (drawer.open) {
+      drawer.close();
+    } else {
+      drawer.showModal();
+      this.menuOpen.set(true);
+    }
+  }
+
+  /** After choosing a destination on a narrow screen, the drawer gets out of the way. */
+  protected closeMenu(): void {
+    this.drawer()?.nativeElement.close();
+  }
+
+  /** A tap on the shade beside the drawer lands on the dialog itself, outside its body. */
+  protected closeOnBackdrop(event: MouseEvent): void {
+    if (event.target === event.currentTarget) this.closeMenu();
   }
 
   protected async signOut(): Promise<void> {
@@ -84,10 +95,19 @@ export class Shell {
   private async unsentChoice(): Promise<SignOutChoice | 'none' | null> {
     const count = this.outbox.count();
     if (count === 0) return 'none';
-    const ref = this.dialog.open<SignOutDialog, { count: number }, SignOutChoice>(SignOutDialog, {
-      data: { count },
-      maxWidth: '420px',
-    });
+    // Loaded only when asked: the dialog and its overlay code stay off the first screen.
+    const [{ MatDialog }, { SignOutDialog }] = await Promise.all([
+      import('@angular/material/dialog'),
+      import('../outbox/sign-out-dialog'),
+    ]);
+    const dialog = this.injector.get(MatDialog);
+    const ref = dialog.open<InstanceType<typeof SignOutDialog>, { count: number }, SignOutChoice>(
+      SignOutDialog,
+      {
+        data: { count },
+        maxWidth: '420px',
+      },
+    );
     const choice = await firstValueFrom(ref.afterClosed());
     // Cancel, Escape or a tap outside closes with '' or nothing: stay signed in.
     return choice === 'send' || choice === 'keep' || choice === 'discard' ? choice : null;

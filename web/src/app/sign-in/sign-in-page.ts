@@ -1,11 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { AuthService } from '../core/auth.service';
 import { readProblem } from '../core/problem';
@@ -13,16 +16,7 @@ import { ProblemMessage } from '../shared/problem-message';
 
 @Component({
   selector: 'pp-sign-in-page',
-  imports: [
-    ProblemMessage,
-    ReactiveFormsModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-  ],
+  imports: [ProblemMessage, MatIconModule],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,34 +31,56 @@ export class SignInPage {
   readonly next = input<string | undefined>();
   protected readonly showExpired = computed(() => !!this.expired() && !this.submitted());
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
-    password: ['', Validators.required],
-  });
+  // Two fields need no forms library: their values are signals, checked as Material's fields were
+  // (an error shows once a field was left or the form was sent).
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  protected readonly emailTouched = signal(false);
+  protected readonly passwordTouched = signal(false);
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+
+  private readonly emailProblem = computed(() => emailProblem(this.email()));
+  protected readonly emailError = computed(() => (this.emailTouched() ? this.emailProblem() : null));
+  protected readonly passwordError = computed(() =>
+    this.passwordTouched() && !this.password() ? 'Enter your password.' : null,
+  );
+
   protected readonly submitting = signal(false);
   protected readonly submitted = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  protected async submit(): Promise<void> {
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
     if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
+    if (this.emailProblem() || !this.password()) {
+      this.emailTouched.set(true);
+      this.passwordTouched.set(true);
       return;
     }
     this.submitting.set(true);
     this.submitted.set(true);
     this.error.set(null);
     try {
-      const { email, password } = this.form.getRawValue();
-      await this.auth.login({ email: email.trim(), password });
+      await this.auth.login({ email: this.email().trim(), password: this.password() });
       await this.router.navigateByUrl(safeNext(this.next()));
     } catch (error) {
       this.error.set(readProblem(error, 'Sign-in failed. Please try again.').message);
-      this.form.controls.password.reset();
+      this.passwordInput().nativeElement.value = '';
+      this.password.set('');
+      this.passwordTouched.set(false);
     } finally {
       this.submitting.set(false);
     }
   }
+}
+
+/** Angular's own email check (Validators.email), so the field accepts what it accepted before. */
+const EMAIL =
+  /^(?=.{1,254}$)(?=.{1,64}@)[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+function emailProblem(value: string): string | null {
+  if (!value) return 'Enter your email address.';
+  return EMAIL.test(value) ? null : 'Enter a valid email address.';
 }
 
 /** Only a path of this app: never another origin (`//host`, `/\\host`, `https:`), never sign-in again. */

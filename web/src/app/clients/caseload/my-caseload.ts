@@ -1,9 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { can, type CaseloadEntry } from '@peerpath/contracts';
 import { AuthService } from '../../core/auth.service';
@@ -22,15 +18,9 @@ export function overdueFirst(entries: readonly CaseloadEntry[]): CaseloadEntry[]
 /** A peer's home: their active clients, who needs a contact, and one tap to log one. */
 @Component({
   selector: 'pp-my-caseload',
-  imports: [
-    ProblemMessage,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    RouterLink,
-  ],
+  // Plain controls (styles.scss) instead of Material's field, buttons and progress bar: this is a
+  // peer's first screen on a phone.
+  imports: [ProblemMessage, MatIconModule, RouterLink],
   templateUrl: './my-caseload.html',
   styleUrl: './my-caseload.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
