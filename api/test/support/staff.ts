@@ -10,8 +10,14 @@ type Response = request.Response;
  */
 export class Staff {
   private cookies = new Map<string, string>();
-  user: { id: string; email: string; role: string; organizationId: string; programIds: string[] } | null =
-    null;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    organizationId: string;
+    programIds: string[];
+  } | null = null;
   lastLogin?: Response;
 
   private constructor(private readonly server: Server) {}
